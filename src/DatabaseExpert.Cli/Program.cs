@@ -1,1 +1,3 @@
-return 0;
+using DatabaseExpert.Cli;
+
+return await DbxApp.RunAsync(args, CliHost.FromProcess());

@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+
+namespace DatabaseExpert.Agent.Security;
+
+/// <summary>
+/// Removes secrets from text before it is saved or logged: the values of known secret environment variables,
+/// passwords in connection URLs and keyword connection strings, API-key-shaped tokens and bearer tokens.
+/// </summary>
+public sealed partial class SecretRedactor
+{
+    public const string Mask = "***";
+
+    private readonly string?[] _sources;
+    private readonly string[] _values;
+
+    public SecretRedactor(IEnumerable<string?> secretValues)
+    {
+        _sources = secretValues.ToArray();
+        // Longest first, so a secret that contains another is masked whole. Very short values would mask ordinary words.
+        _values = _sources
+            .Where(v => !string.IsNullOrWhiteSpace(v) && v.Trim().Length >= 6)
+            .Select(v => v!.Trim())
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(v => v.Length)
+            .ToArray();
+    }
+
+    /// <summary>Collects the secret values found in the given environment variables (and passwords inside URLs there).</summary>
+    public static SecretRedactor FromEnvironment(IEnumerable<string> variableNames, Func<string, string?> getVariable)
+    {
+        return new SecretRedactor([]).With(variableNames.Select(getVariable));
+    }
+
+    /// <summary>Masks the password of a connection URL or keyword connection string; nothing else.</summary>
+    public static string RedactConnection(string connection) =>
+        KeywordPassword().Replace(
+            UrlPassword().Replace(connection, m => $"{m.Groups["scheme"].Value}://{m.Groups["user"].Value}:{Mask}@"),
+            m => $"{m.Groups["key"].Value}{m.Groups["sep"].Value}{Mask}");
+
+    /// <summary>A redactor that also knows the given values and the passwords inside them (connection URLs).</summary>
+    public SecretRedactor With(IEnumerable<string?> more)
+    {
+        var values = new List<string?>(_sources);
+        foreach (var value in more)
+        {
+            values.Add(value);
+            if (value is not null && UrlPassword().Match(value) is { Success: true } match)
+            {
+                values.Add(Uri.UnescapeDataString(match.Groups["password"].Value));
+                values.Add(match.Groups["password"].Value);
+            }
+        }
+
+        return new SecretRedactor(values);
+    }
+
+    public string Redact(string text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
+        foreach (var value in _values)
+        {
+            text = text.Replace(value, Mask, StringComparison.Ordinal);
+        }
+
+        text = RedactConnection(text);
+        text = SecretAssignment().Replace(text, m => $"{m.Groups["name"].Value}={Mask}");
+        text = BearerToken().Replace(text, $"Bearer {Mask}");
+        text = ApiKeyToken().Replace(text, Mask);
+        return text;
+    }
+
+    [GeneratedRegex(@"(?<scheme>[a-zA-Z][a-zA-Z0-9+.-]*)://(?<user>[^:/@\s""']*):(?<password>[^@\s""'/]+)@", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlPassword();
+
+    [GeneratedRegex(@"(?<key>\b(?:password|pwd|passwd)\b)(?<sep>\s*=\s*)(?<value>'[^']*'|""[^""]*""|[^;\s'""]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex KeywordPassword();
+
+    [GeneratedRegex(@"\b(?<name>[A-Z][A-Z0-9_]*(?:API_KEY|SECRET|TOKEN|PASSWORD)[A-Z0-9_]*)=(?<value>[^\s'""]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex SecretAssignment();
+
+    [GeneratedRegex(@"Bearer\s+[A-Za-z0-9._~+/=-]{12,}", RegexOptions.CultureInvariant)]
+    private static partial Regex BearerToken();
+
+    [GeneratedRegex(@"\b(?:sk-ant-[A-Za-z0-9_-]{10,}|sk-(?:proj-)?[A-Za-z0-9_-]{20,}|ctx7sk-[A-Za-z0-9_-]{10,}|npg_[A-Za-z0-9]{10,})", RegexOptions.CultureInvariant)]
+    private static partial Regex ApiKeyToken();
+}

@@ -1,0 +1,188 @@
+using DatabaseExpert.Agent.Composition;
+using DatabaseExpert.Agent.Definition;
+using DatabaseExpert.Agent.Models;
+using DatabaseExpert.Agent.Models.Resilience;
+using DatabaseExpert.Agent.Permissions;
+using DatabaseExpert.Agent.Runtime;
+using DatabaseExpert.Agent.Security;
+using DatabaseExpert.Agent.Sessions;
+
+namespace DatabaseExpert.Cli.Chat;
+
+/// <summary>
+/// A ready chat: definition, model connection, runtime, conversation and transcript. Both <c>dbx chat</c> and
+/// <c>dbx chat -p</c> start from here; the REPL can swap the model or the session while keeping the rest.
+/// </summary>
+public sealed class ChatContext : IDisposable
+{
+    private ChatContext(CliHost host, ChatOptions options, AgentDefinition definition, SecretRedactor redactor, IApprovalPrompt approval)
+    {
+        Host = host;
+        Options = options;
+        Definition = definition;
+        Redactor = redactor;
+        Approval = approval;
+        Mode = options.PermissionMode ?? definition.Permissions.Mode;
+    }
+
+    public CliHost Host { get; }
+
+    public ChatOptions Options { get; }
+
+    public AgentDefinition Definition { get; }
+
+    public SecretRedactor Redactor { get; }
+
+    public IApprovalPrompt Approval { get; }
+
+    public PermissionMode Mode { get; private set; }
+
+    public ModelResolution Model { get; private set; } = null!;
+
+    public ModelConnection Connection { get; private set; } = null!;
+
+    public AgentRuntime Runtime { get; private set; } = null!;
+
+    public Conversation Conversation { get; private set; } = null!;
+
+    public SessionTranscript Transcript { get; private set; } = null!;
+
+    public string SessionDirectory => SessionStore.DefaultDirectory(Options.Workspace);
+
+    /// <summary>Loads everything; throws <see cref="CliException"/> with the fix when something is missing.</summary>
+    public static ChatContext Create(CliHost host, ChatOptions options, IApprovalPrompt approval)
+    {
+        var loaded = AgentDefinitionLoader.Load(options.AgentPath, host.WorkingDirectory, host.Environment);
+        if (!loaded.Succeeded || loaded.Definition is null)
+        {
+            foreach (var error in loaded.Errors)
+            {
+                host.Error.WriteLine(error.ToDisplayString(host.WorkingDirectory));
+            }
+
+            throw new CliException("the agent definition has errors (see above); `dbx agent validate` lists them all");
+        }
+
+        var definition = loaded.Definition;
+        var resolution = ModelResolution.Resolve(options.Model, definition, host.GetVariable);
+        if (!resolution.IsUsable)
+        {
+            host.Error.WriteLine(NoModelScreen.Render(resolution));
+            throw new CliException($"no model is ready: {resolution.Problem}");
+        }
+
+        var context = new ChatContext(host, options, definition, CreateRedactor(host, definition), approval);
+        context.Connect(resolution);
+        if (options.Resume is null)
+        {
+            context.StartNewSession();
+        }
+        else
+        {
+            context.ResumeSession(options.Resume);
+        }
+
+        return context;
+    }
+
+    /// <summary>Switches to another model; the conversation carries over.</summary>
+    public void SwitchModel(string model)
+    {
+        var resolution = ModelResolution.Resolve(model, Definition, Host.GetVariable);
+        if (!resolution.IsUsable)
+        {
+            throw new CliException($"cannot switch to {model}: {resolution.Problem}");
+        }
+
+        var old = Connection;
+        Connect(resolution);
+        old.Dispose();
+    }
+
+    public void SetMode(PermissionMode mode)
+    {
+        Mode = mode;
+        Runtime.Policy.Mode = mode;
+    }
+
+    public void ResumeSession(string id)
+    {
+        string path;
+        LoadedSession loaded;
+        try
+        {
+            path = SessionStore.Find(SessionDirectory, id);
+            loaded = SessionStore.Load(path);
+        }
+        catch (SessionFormatException ex)
+        {
+            throw new CliException(ex.Message);
+        }
+
+        Transcript?.Dispose();
+        Transcript = SessionTranscript.Append(path, loaded.Summary.Id, Redactor, Host.Time);
+        Conversation = new Conversation(Runtime, Transcript, loaded.History, loaded.Usage);
+    }
+
+    public void StartNewSession()
+    {
+        Transcript?.Dispose();
+        EnsureIgnored(Path.Combine(Options.Workspace, ".dbx"));
+        var header = new SessionHeader(
+            SessionStore.NewId(Host.Time), Host.Time.GetUtcNow(), Definition.Name, Connection.Spec.ToString(), Options.Workspace);
+        Transcript = SessionTranscript.Create(SessionDirectory, header, Redactor, Host.Time);
+        Conversation = new Conversation(Runtime, Transcript);
+    }
+
+    public void Dispose()
+    {
+        Transcript?.Dispose();
+        Connection?.Dispose();
+    }
+
+    private void Connect(ModelResolution resolution)
+    {
+        Model = resolution;
+        Connection = ModelConnection.Create(
+            resolution.Spec!, resolution.Credentials!, ModelResilienceOptions.FromEnvironment(Host.GetVariable), Host.Time);
+        Runtime = AgentAssembler.Build(new AgentAssemblyOptions
+        {
+            Definition = Definition,
+            WorkspaceRoot = Options.Workspace,
+            Chat = Connection.Chat,
+            ModelName = Connection.Spec.ToString(),
+            PermissionMode = Mode,
+            Approval = Approval,
+            Time = Host.Time,
+        });
+        if (Conversation is not null)
+        {
+            Conversation = new Conversation(Runtime, Transcript, Conversation.History, Conversation.Usage);
+        }
+    }
+
+    /// <summary>Secrets are the values of secret-looking variables and the configured database URLs.</summary>
+    private static SecretRedactor CreateRedactor(CliHost host, AgentDefinition definition)
+    {
+        var names = host.Environment.Keys.Where(IsSecretName).Concat(ModelCredentials.SecretVariables).Distinct(StringComparer.Ordinal);
+        var fromEnvironment = SecretRedactor.FromEnvironment(names, host.GetVariable);
+        var urls = new[] { definition.Databases.Default }.Concat(definition.Databases.Named.Values.Select(d => d.Url));
+        return fromEnvironment.With(urls);
+    }
+
+    private static bool IsSecretName(string name) =>
+        name.EndsWith("_KEY", StringComparison.Ordinal) || name.Contains("SECRET", StringComparison.Ordinal)
+        || name.Contains("TOKEN", StringComparison.Ordinal) || name.Contains("PASSWORD", StringComparison.Ordinal)
+        || name.EndsWith("DATABASE_URL", StringComparison.Ordinal);
+
+    /// <summary>Session files stay out of git: the folder ignores itself.</summary>
+    private static void EnsureIgnored(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var ignore = Path.Combine(directory, ".gitignore");
+        if (!File.Exists(ignore))
+        {
+            File.WriteAllText(ignore, "# dbx sessions and history may hold conversation text; keep them out of git\n*\n");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Reflection;
+using DatabaseExpert.Cli.Commands;
+
+namespace DatabaseExpert.Cli;
+
+/// <summary>The dbx command tree. Every command reads and writes only through the <see cref="CliHost"/>.</summary>
+public static class DbxApp
+{
+    public static string Version { get; } =
+        typeof(DbxApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static RootCommand BuildRoot(CliHost host)
+    {
+        var root = new RootCommand("dbx: a PostgreSQL / Drizzle ORM / Neon expert agent with deterministic database tools.");
+        foreach (var option in GlobalOptions.All)
+        {
+            root.Options.Add(option);
+        }
+
+        root.Subcommands.Add(ChatCommand.Create(host));
+        root.Subcommands.Add(AgentCommand.Create(host));
+        root.Subcommands.Add(DoctorCommand.Create(host));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken = default)
+    {
+        var root = BuildRoot(host);
+        if (args.Length == 0)
+        {
+            args = ["--help"];
+        }
+
+        var parse = root.Parse(args);
+        var configuration = new InvocationConfiguration
+        {
+            Output = host.Out,
+            Error = host.Error,
+            EnableDefaultExceptionHandler = false,
+        };
+        if (parse.Errors.Count > 0)
+        {
+            // "Required command was not provided" only adds noise next to a more specific error.
+            var errors = parse.Errors.Count > 1
+                ? parse.Errors.Where(e => !e.Message.StartsWith("Required command", StringComparison.Ordinal)).ToList()
+                : parse.Errors.ToList();
+            foreach (var error in errors)
+            {
+                await host.Error.WriteLineAsync($"dbx: {error.Message}");
+            }
+
+            await host.Error.WriteLineAsync($"Run '{string.Join(' ', CommandPath(parse).Prepend("dbx"))} --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (CliException ex)
+        {
+            await host.Error.WriteLineAsync($"dbx: {ex.Message}");
+            return ex.ExitCode;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await host.Error.WriteLineAsync("dbx: cancelled");
+            return 130;
+        }
+        catch (Exception ex)
+        {
+            // A bug of ours: one line for the user, the details only when asked.
+            await host.Error.WriteLineAsync($"dbx: unexpected error: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}");
+            if (host.GetVariable("DBX_DEBUG") is "1" or "true")
+            {
+                await host.Error.WriteLineAsync(ex.ToString());
+            }
+            else
+            {
+                await host.Error.WriteLineAsync("dbx: set DBX_DEBUG=1 for the stack trace, and please report it.");
+            }
+
+            return ExitCodes.Runtime;
+        }
+    }
+
+    private static Stack<string> CommandPath(ParseResult parse)
+    {
+        var names = new Stack<string>();
+        for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            if (result.Command is not RootCommand)
+            {
+                names.Push(result.Command.Name);
+            }
+        }
+
+        return names;
+    }
+}
+
+/// <summary>A failure the user can fix; printed as one line with the given exit code.</summary>
+public sealed class CliException(string message, int exitCode = ExitCodes.Usage) : Exception(message)
+{
+    public int ExitCode { get; } = exitCode;
+}

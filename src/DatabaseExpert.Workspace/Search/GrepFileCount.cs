@@ -1,0 +1,3 @@
+namespace DatabaseExpert.Workspace.Search;
+
+public sealed record GrepFileCount(string Path, int Count);
