@@ -31,6 +31,13 @@ public sealed class CliHost
 
     public int TerminalWidth { get; init; } = 100;
 
+    /// <summary>The agent.yaml shipped next to the dbx binary, used when a project has none (null: no fallback).</summary>
+    public string? BundledAgent { get; init; }
+
+    /// <summary>Loads the agent definition the way every command does: --agent, else agent.yaml found upwards, else the bundled one.</summary>
+    public DatabaseExpert.Agent.Definition.AgentLoadResult LoadAgent(string? agentPath) =>
+        DatabaseExpert.Agent.Definition.AgentDefinitionLoader.Load(agentPath, WorkingDirectory, Environment, BundledAgent);
+
     public string? GetVariable(string name) => Environment.GetValueOrDefault(name);
 
     public static CliHost FromProcess()
@@ -46,7 +53,8 @@ public sealed class CliHost
         int width;
         try
         {
-            width = Console.IsOutputRedirected ? 100 : Math.Max(40, Console.WindowWidth);
+            // Redirected output is read by programs and editors: do not wrap it at an imagined terminal width.
+            width = Console.IsOutputRedirected ? 240 : Math.Max(40, Console.WindowWidth);
         }
         catch (IOException)
         {
@@ -64,6 +72,7 @@ public sealed class CliHost
             InputRedirected = Console.IsInputRedirected,
             SupportsAnsi = !Console.IsOutputRedirected && !noColor,
             TerminalWidth = width,
+            BundledAgent = Path.Combine(AppContext.BaseDirectory, "agent", "agent.yaml"),
         };
     }
 }

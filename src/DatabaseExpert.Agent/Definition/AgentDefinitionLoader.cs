@@ -16,11 +16,13 @@ public static class AgentDefinitionLoader
     /// <paramref name="workingDirectory"/> up to the git root.</param>
     /// <param name="workingDirectory">Base for relative paths and for the <c>skills/</c> and <c>.claude/skills/</c> fallbacks.</param>
     /// <param name="environment">Values for <c>${VAR}</c> in agent.yaml; a null value counts as unset.</param>
-    public static AgentLoadResult Load(string? agentPath, string workingDirectory, IReadOnlyDictionary<string, string?> environment)
+    /// <param name="bundledAgent">The agent.yaml shipped with dbx, used when none is given or found (null: none).</param>
+    public static AgentLoadResult Load(
+        string? agentPath, string workingDirectory, IReadOnlyDictionary<string, string?> environment, string? bundledAgent = null)
     {
         var diagnostics = new DiagnosticBag();
         var directory = Path.GetFullPath(workingDirectory);
-        var path = agentPath is null ? AgentFileLocator.Find(directory, diagnostics) : ResolveGiven(agentPath, directory, diagnostics);
+        var path = agentPath is null ? AgentFileLocator.Find(directory, diagnostics, bundledAgent) : ResolveGiven(agentPath, directory, diagnostics);
         var text = path is null ? null : SourceText.TryRead(path, diagnostics);
         if (path is null || text is null)
         {

@@ -4,6 +4,7 @@ namespace DatabaseExpert.Agent.Definition;
 public static class DiagnosticCodes
 {
     public const string AgentNotFound = "agent-not-found";
+    public const string BuiltInAgent = "built-in-agent";
     public const string FileNotFound = "file-not-found";
     public const string FileUnreadable = "file-unreadable";
     public const string YamlSyntax = "yaml-syntax";

@@ -73,6 +73,7 @@ public sealed class Conversation
                 if (History.Count != seenHistory)
                 {
                     // SK stored the previous round (its text and tool calls) in the history: only what follows is the answer.
+                    KeepRoundText(seenHistory, answer.ToString());
                     seenHistory = History.Count;
                     answer.Clear();
                 }
@@ -112,6 +113,7 @@ public sealed class Conversation
             _runtime.Observer = NullAgentObserver.Instance;
             if (History.Count != seenHistory)
             {
+                KeepRoundText(seenHistory, answer.ToString());
                 answer.Clear();
             }
 
@@ -133,6 +135,27 @@ public sealed class Conversation
         }
 
         return new TurnResult(answer.ToString(), usage, stop, error);
+    }
+
+    /// <summary>
+    /// SK's IChatClient bridge (Anthropic) stores a round's tool calls without the text the model wrote before them;
+    /// put that text back into the round's first tool-call message so later requests and the transcript keep it.
+    /// The OpenAI connectors store it themselves, which is left alone.
+    /// </summary>
+    private void KeepRoundText(int from, string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
+        var added = History.Skip(from).Where(m => m.Role == AuthorRole.Assistant).ToList();
+        if (added.Any(m => m.Items.OfType<TextContent>().Any(t => !string.IsNullOrEmpty(t.Text))))
+        {
+            return;
+        }
+
+        added.FirstOrDefault(m => m.Items.OfType<FunctionCallContent>().Any())?.Items.Insert(0, new TextContent(text));
     }
 
     /// <summary>Providers reject a history where a tool call has no result; give each orphan one.</summary>

@@ -16,8 +16,8 @@ public readonly record struct TokenUsage(long InputTokens, long OutputTokens)
 
     /// <summary>
     /// Reads usage from what a connector attached to a message or chunk: SK's OpenAI connectors put the SDK's
-    /// <see cref="ChatTokenUsage"/> under the "Usage" metadata key; the IChatClient bridge (Anthropic) carries
-    /// Microsoft.Extensions.AI usage in the inner update or response.
+    /// <see cref="ChatTokenUsage"/> under the "Usage" metadata key; SK's IChatClient bridge (Anthropic) puts the
+    /// <see cref="UsageContent"/> of a streamed update there, and Microsoft.Extensions.AI usage in the inner response.
     /// </summary>
     public static TokenUsage? From(KernelContent content) => From(content.Metadata, content.InnerContent);
 
@@ -34,6 +34,8 @@ public readonly record struct TokenUsage(long InputTokens, long OutputTokens)
                     return new TokenUsage(openAI.InputTokenCount, openAI.OutputTokenCount);
                 case UsageDetails details:
                     return FromDetails(details);
+                case UsageContent content:
+                    return FromDetails(content.Details);
             }
         }
 

@@ -52,7 +52,7 @@ public sealed class ChatContext : IDisposable
     /// <summary>Loads everything; throws <see cref="CliException"/> with the fix when something is missing.</summary>
     public static ChatContext Create(CliHost host, ChatOptions options, IApprovalPrompt approval)
     {
-        var loaded = AgentDefinitionLoader.Load(options.AgentPath, host.WorkingDirectory, host.Environment);
+        var loaded = host.LoadAgent(options.AgentPath);
         if (!loaded.Succeeded || loaded.Definition is null)
         {
             foreach (var error in loaded.Errors)

@@ -14,7 +14,7 @@ public sealed class Repl
     private readonly CliHost _host;
     private readonly IAnsiConsole _console;
     private readonly IKeyReader _keys;
-    private readonly LineEditor? _editor;
+    private LineEditor? _editor;
     private readonly TerminalApproval _approval;
 
     public Repl(CliHost host, bool noColor)
@@ -22,11 +22,6 @@ public sealed class Repl
         _host = host;
         _console = Output.Consoles.Create(host, host.Out, noColor);
         _keys = host.IsInteractive ? new ConsoleKeyReader() : new TextKeyReader(host.In);
-        if (host.IsInteractive)
-        {
-            var history = new LineHistory(Path.Combine(host.WorkingDirectory, ".dbx", "history"));
-            _editor = new LineEditor(_keys, host.Out, () => Console.WindowWidth, history) { Completer = SlashCommands.Complete };
-        }
 
         _approval = new TerminalApproval(_console, _keys, ReadPlainLine);
         if (host.IsInteractive)
@@ -41,6 +36,12 @@ public sealed class Repl
     public async Task<int> RunAsync(ChatContext context, CancellationToken cancellationToken)
     {
         var slash = new SlashCommands(context, _console);
+        if (_host.IsInteractive)
+        {
+            var history = new LineHistory(Path.Combine(context.Options.Workspace, ".dbx", "history"), context.Redactor.Redact);
+            _editor = new LineEditor(_keys, _host.Out, () => Console.WindowWidth, history) { Completer = SlashCommands.Complete };
+        }
+
         PrintBanner(context);
         while (!cancellationToken.IsCancellationRequested)
         {

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using DatabaseExpert.Agent.Composition;
 using DatabaseExpert.Agent.Definition;
 using DatabaseExpert.Agent.Models;
 using DatabaseExpert.Agent.Permissions;
+using DatabaseExpert.Agent.Security;
 using DatabaseExpert.Cli.Output;
 using Spectre.Console;
 
@@ -28,7 +28,7 @@ public static class AgentCommand
         var command = new Command("validate", "Validate the agent definition; exit 0 when valid, 2 when not") { format };
         command.SetAction(parse =>
         {
-            var result = AgentDefinitionLoader.Load(parse.GetValue(GlobalOptions.Config), host.WorkingDirectory, host.Environment);
+            var result = host.LoadAgent(parse.GetValue(GlobalOptions.Config));
             if (parse.GetValue(format) == OutputFormat.Json)
             {
                 var json = new JsonObject
@@ -62,7 +62,7 @@ public static class AgentCommand
         var command = new Command("show", "Print the resolved agent: model, tools, skills with sizes, MCP servers, permissions") { format, model };
         command.SetAction(parse =>
         {
-            var result = AgentDefinitionLoader.Load(parse.GetValue(GlobalOptions.Config), host.WorkingDirectory, host.Environment);
+            var result = host.LoadAgent(parse.GetValue(GlobalOptions.Config));
             if (!result.Succeeded || result.Definition is null)
             {
                 WriteDiagnostics(host, result, errorsOnly: true);
@@ -89,11 +89,11 @@ public static class AgentCommand
     private static void ShowText(IAnsiConsole console, CliHost host, AgentDefinition definition, ModelResolution model)
     {
         string Rel(string path) => Path.GetRelativePath(host.WorkingDirectory, path);
-        var grid = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn();
-        void Row(string name, string markup) => grid.AddRow(new Markup($"[bold]{name}[/]"), new Markup(markup));
+        void Row(string name, string markup) => console.MarkupLine($"[bold]{name.PadRight(13)}[/]{markup}");
 
         Row("Agent", $"{Markup.Escape(definition.Name)} [grey]— {Markup.Escape(Shorten(definition.Description, 120))}[/]");
-        Row("Source", Markup.Escape(Rel(definition.SourceFile)));
+        var builtIn = host.BundledAgent is { } bundled && Path.GetFullPath(bundled) == definition.SourceFile;
+        Row("Source", Markup.Escape(Rel(definition.SourceFile)) + (builtIn ? " [grey](built-in: no agent.yaml in this project)[/]" : string.Empty));
         Row("Persona", Markup.Escape($"{Rel(definition.Persona.Path)} ({Size(definition.SystemPrompt.Length)}, {LineCount(definition.SystemPrompt)} lines)"));
         Row("Model", ModelMarkup(model));
         Row("Tools", Markup.Escape(definition.Tools.Count == 0 ? "(none)" : string.Join(", ", definition.Tools)));
@@ -102,7 +102,6 @@ public static class AgentCommand
             $"{permissions.Mode.ToName()} · bash allow: {List(permissions.BashAllow)} · deny: {List(permissions.BashDeny)}"));
         Row("Tool rounds", definition.MaxToolRounds.ToString(CultureInfo.InvariantCulture) + " per turn");
         Row("Databases", Markup.Escape(DatabasesText(definition.Databases)));
-        console.Write(grid);
 
         console.MarkupLine(definition.Skills.Count == 0 ? "[bold]Skills[/]       (none)" : "[bold]Skills[/]");
         foreach (var skill in definition.Skills)
@@ -183,7 +182,13 @@ public static class AgentCommand
             ["fallback"] = m.Fallback,
             ["enabled"] = m.Enabled,
         }).ToArray()),
-        ["databases"] = JsonNode.Parse(JsonSerializer.Serialize(DatabasesText(definition.Databases))),
+        ["databases"] = new JsonObject
+        {
+            ["default"] = definition.Databases.Default is { Length: > 0 } d ? SecretRedactor.RedactConnection(d) : null,
+            ["readOnly"] = definition.Databases.ReadOnly,
+            ["named"] = new JsonObject(definition.Databases.Named.Values.Select(n =>
+                KeyValuePair.Create(n.Name, (JsonNode?)new JsonObject { ["url"] = SecretRedactor.RedactConnection(n.Url), ["readOnly"] = n.ReadOnly }))),
+        },
         ["workingDirectory"] = host.WorkingDirectory,
     };
 
@@ -208,8 +213,15 @@ public static class AgentCommand
 
     private static string DatabasesText(DatabaseSettings databases)
     {
-        var text = databases.ToString();
-        return text;
+        var entries = new List<string>();
+        if (!string.IsNullOrWhiteSpace(databases.Default))
+        {
+            entries.Add($"default = {SecretRedactor.RedactConnection(databases.Default)}");
+        }
+
+        entries.AddRange(databases.Named.Values.Select(d => d.ToString()));
+        var access = databases.ReadOnly ? "read-only" : "read-write";
+        return entries.Count == 0 ? $"(none; set DATABASE_URL or pass --db) · {access}" : $"{string.Join(", ", entries)} · {access}";
     }
 
     private static string List(IReadOnlyList<string> items) => items.Count == 0 ? "(none)" : string.Join(", ", items);

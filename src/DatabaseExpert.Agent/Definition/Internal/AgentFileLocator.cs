@@ -3,7 +3,7 @@ namespace DatabaseExpert.Agent.Definition.Internal;
 /// <summary>Finds the agent definition when none is given: agent.yaml in the working directory, then in each parent up to the git root.</summary>
 internal static class AgentFileLocator
 {
-    public static string? Find(string workingDirectory, DiagnosticBag diagnostics)
+    public static string? Find(string workingDirectory, DiagnosticBag diagnostics, string? bundled = null)
     {
         var searched = new List<string>();
         var gitRoot = FindGitRoot(workingDirectory);
@@ -21,6 +21,14 @@ internal static class AgentFileLocator
             {
                 break;
             }
+        }
+
+        if (bundled is not null && File.Exists(bundled))
+        {
+            diagnostics.Info(DiagnosticCodes.BuiltInAgent, bundled, SourcePosition.Unknown,
+                $"no {AgentDefinitionLoader.DefaultFileName} in {string.Join(", ", searched)}; using the agent that ships with dbx",
+                $"to customise it, copy it into your project: cp -r {Path.GetDirectoryName(bundled)}/. .");
+            return bundled;
         }
 
         diagnostics.Error(DiagnosticCodes.AgentNotFound, Path.Combine(workingDirectory, AgentDefinitionLoader.DefaultFileName),
