@@ -18,6 +18,8 @@ public static class DbxApp
             root.Options.Add(option);
         }
 
+        root.Options.OfType<VersionOption>().Single().Action = new VersionAction(host);
+
         root.Subcommands.Add(ChatCommand.Create(host));
         root.Subcommands.Add(AgentCommand.Create(host));
         root.Subcommands.Add(DoctorCommand.Create(host));
@@ -39,6 +41,12 @@ public static class DbxApp
             Error = host.Error,
             EnableDefaultExceptionHandler = false,
         };
+        if (ChatCommand.HandlesInterrupts(parse))
+        {
+            // Ctrl-C in the REPL cancels the running turn, not the session: System.CommandLine must not end it.
+            configuration.ProcessTerminationTimeout = null;
+        }
+
         if (parse.Errors.Count > 0)
         {
             // "Required command was not provided" only adds noise next to a more specific error.
@@ -62,6 +70,11 @@ public static class DbxApp
         {
             await host.Error.WriteLineAsync($"dbx: {ex.Message}");
             return ex.ExitCode;
+        }
+        catch (DatabaseExpert.Postgres.Connections.DatabaseUnavailableException ex)
+        {
+            await host.Error.WriteLineAsync($"dbx: {ex.Message}");
+            return ExitCodes.Runtime;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -65,7 +65,8 @@ public static class AgentAssembler
             catalog.AddPlugin(WorkspacePlugin.PluginName, new WorkspacePlugin(tools), wanted.Contains);
         }
 
-        if (definition.Skills.Count > 0)
+        // The loader lists Skills among the tools whenever skills loaded, unless the persona disallowed it.
+        if (definition.Skills.Count > 0 && definition.Tools.Contains("Skills", StringComparer.Ordinal))
         {
             catalog.AddPlugin(SkillsPlugin.PluginName, new SkillsPlugin(new SkillCatalog(definition.Skills)));
         }

@@ -20,18 +20,23 @@ public sealed record CommandEvaluation(CommandVerdict Verdict, string? Pattern =
 /// <summary>
 /// Allow/deny patterns for shell commands (<c>*</c> matches anything). A compound command is split at <c>;</c>,
 /// <c>&amp;&amp;</c>, <c>||</c>, <c>|</c>, <c>&amp;</c> and newlines: it is allowed only when every part is, and denied when any
-/// part is. Command substitution, subshells and redirections are never auto-allowed, because the part a pattern sees
-/// would not be what runs.
+/// part is, including commands inside substitutions, subshells and groups. Command substitution, subshells and
+/// redirections are never auto-allowed, because the part a pattern sees would not be what runs.
 /// </summary>
-public sealed class CommandRules
+public sealed partial class CommandRules
 {
+    /// <summary>How deep nested substitutions are searched for denied commands.</summary>
+    private const int MaxNesting = 8;
+
     private readonly (string Pattern, Regex Regex)[] _allow;
     private readonly (string Pattern, Regex Regex)[] _deny;
 
     public CommandRules(IEnumerable<string> allow, IEnumerable<string> deny)
     {
-        _allow = allow.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => (p, Compile(p))).ToArray();
-        _deny = deny.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => (p, Compile(p))).ToArray();
+        _allow = allow.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => (p, Compile(p, ignoreCase: false))).ToArray();
+
+        // Deny patterns ignore case: `*DROP DATABASE*` must also stop `psql -c "drop database x"`.
+        _deny = deny.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => (p, Compile(p, ignoreCase: true))).ToArray();
     }
 
     public static CommandRules None { get; } = new([], []);
@@ -45,8 +50,8 @@ public sealed class CommandRules
         var normalized = command.Trim();
         var parts = Split(normalized);
 
-        // Deny is checked against the whole text and every part, so hiding a denied command anywhere does not help.
-        foreach (var candidate in parts.Prepend(normalized))
+        // Deny is checked against the whole text and every command in it, so hiding a denied command anywhere does not help.
+        foreach (var candidate in DenyCandidates(normalized, depth: 0))
         {
             foreach (var (pattern, regex) in _deny)
             {
@@ -81,6 +86,107 @@ public sealed class CommandRules
 
         return new CommandEvaluation(CommandVerdict.Allowed, lastPattern);
     }
+
+    /// <summary>
+    /// What deny patterns are tried on: the text, each part, each part without leading keywords and variable assignments
+    /// (<c>then rm …</c>, <c>X=1 rm …</c>), and all of that again for every command inside <c>$(…)</c>, backticks,
+    /// <c>(…)</c> and <c>{…}</c>, since those run too.
+    /// </summary>
+    private static IEnumerable<string> DenyCandidates(string command, int depth)
+    {
+        yield return command;
+        foreach (var part in Split(command))
+        {
+            yield return part;
+            var bare = LeadingKeywordsAndAssignments().Replace(part, string.Empty);
+            if (bare.Length > 0 && bare.Length != part.Length)
+            {
+                yield return bare;
+            }
+        }
+
+        if (depth >= MaxNesting)
+        {
+            yield break;
+        }
+
+        foreach (var inner in NestedCommands(command))
+        {
+            foreach (var candidate in DenyCandidates(inner, depth + 1))
+            {
+                yield return candidate;
+            }
+        }
+    }
+
+    /// <summary>The text inside the outermost <c>$(…)</c>, backticks, <c>(…)</c> and <c>{…}</c> that the shell would run.</summary>
+    internal static List<string> NestedCommands(string command)
+    {
+        var found = new List<string>();
+        char? quote = null;
+        for (var i = 0; i < command.Length; i++)
+        {
+            var c = command[i];
+            if (quote == '\'')
+            {
+                quote = c == '\'' ? null : quote;
+                continue;
+            }
+
+            var substitution = c == '$' && i + 1 < command.Length && command[i + 1] == '(';
+            switch (c)
+            {
+                case '\\':
+                    i++;
+                    break;
+                case '"':
+                    quote = quote == '"' ? null : '"';
+                    break;
+                case '`':
+                    var close = command.IndexOf('`', i + 1);
+                    var end = close < 0 ? command.Length : close;
+                    found.Add(command[(i + 1)..end]);
+                    i = end;
+                    break;
+                case '\'' when quote is null:
+                    quote = '\'';
+                    break;
+
+                // Inside double quotes only $( … ) runs; parentheses and braces there are text.
+                case '$' when substitution:
+                case '(' or '{' when quote is null:
+                    var open = substitution ? i + 1 : i;
+                    var closing = Matching(command, open);
+                    found.Add(command[(open + 1)..closing]);
+                    i = closing;
+                    break;
+            }
+        }
+
+        return found;
+    }
+
+    private static int Matching(string text, int open)
+    {
+        var (opener, closer) = text[open] == '(' ? ('(', ')') : ('{', '}');
+        var depth = 0;
+        for (var i = open; i < text.Length; i++)
+        {
+            if (text[i] == opener)
+            {
+                depth++;
+            }
+            else if (text[i] == closer && --depth == 0)
+            {
+                return i;
+            }
+        }
+
+        return text.Length;
+    }
+
+    [GeneratedRegex(@"^(?:(?:if|then|elif|else|do|while|until|time|exec|command|!)\s+|[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingKeywordsAndAssignments();
 
     /// <summary>Splits at shell control operators outside quotes.</summary>
     internal static List<string> Split(string command)
@@ -201,9 +307,10 @@ public sealed class CommandRules
         return false;
     }
 
-    private static Regex Compile(string pattern)
+    private static Regex Compile(string pattern, bool ignoreCase)
     {
         var regex = "^" + Regex.Escape(pattern.Trim()).Replace("\\*", ".*", StringComparison.Ordinal) + "$";
-        return new Regex(regex, RegexOptions.Singleline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        var options = RegexOptions.Singleline | RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
+        return new Regex(regex, options, TimeSpan.FromSeconds(1));
     }
 }

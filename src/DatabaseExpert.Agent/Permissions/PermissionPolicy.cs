@@ -18,7 +18,8 @@ public sealed record PermissionDecision(PermissionOutcome Outcome, string Reason
 
 /// <summary>
 /// Decides whether a tool call runs, asks, or is refused, from the permission mode, the tool's access class and
-/// (for shell commands) the allow/deny patterns. Deny patterns win in every mode, bypass included.
+/// (for shell commands) the allow/deny patterns. Deny patterns win in every mode, bypass included, and database
+/// writes ask in every mode but plan (which refuses them).
 /// </summary>
 public sealed class PermissionPolicy(PermissionMode mode, CommandRules commandRules)
 {
@@ -55,10 +56,10 @@ public sealed class PermissionPolicy(PermissionMode mode, CommandRules commandRu
         {
             (ToolAccess.ReadOnly, _) => PermissionDecision.Allow("read-only tool"),
             (_, PermissionMode.Plan) => PlanRefusal(),
+            (ToolAccess.DatabaseWrite, _) => PermissionDecision.Ask("database changes always need approval, even in bypass mode"),
             (_, PermissionMode.Bypass) => PermissionDecision.Allow("bypass mode"),
             (ToolAccess.Edit, PermissionMode.AcceptEdits) => PermissionDecision.Allow("accept-edits mode"),
             (ToolAccess.Edit, _) => PermissionDecision.Ask("file changes need approval in ask mode"),
-            (ToolAccess.DatabaseWrite, _) => PermissionDecision.Ask("database changes always need approval"),
             _ => PermissionDecision.Ask("commands need approval"),
         };
     }

@@ -87,6 +87,12 @@ public sealed class AgentRuntime
     /// <summary>The observer of the turn in progress (set by the conversation for each turn).</summary>
     internal IAgentObserver Observer { get; set; } = NullAgentObserver.Instance;
 
+    /// <summary>
+    /// The token of the turn in progress. SK's IChatClient bridge (Anthropic) hands filters a context without the
+    /// caller's token, so the filter falls back to this one for approvals and previews.
+    /// </summary>
+    internal CancellationToken TurnCancellation { get; set; }
+
     /// <summary>Set by the filter when the current turn hit <see cref="MaxToolRounds"/>.</summary>
     internal bool RoundLimitReached { get; set; }
 }

@@ -58,7 +58,10 @@ public sealed class Conversation
     {
         var start = History.Count;
         History.AddUserMessage(input);
-        _runtime.Observer = _transcript is null ? observer : new RecordingObserver(observer, _transcript);
+        // Notices go through the recording observer too, so the transcript keeps them.
+        var turnObserver = _transcript is null ? observer : new RecordingObserver(observer, _transcript);
+        _runtime.Observer = turnObserver;
+        _runtime.TurnCancellation = cancellationToken;
         _runtime.RoundLimitReached = false;
 
         var answer = new StringBuilder();
@@ -83,17 +86,21 @@ public sealed class Conversation
                     usage += chunkUsage;
                 }
 
-                if (!string.IsNullOrEmpty(chunk.Content))
+                // A round the filter terminates (tool limit) ends with SK streaming that round's last tool result:
+                // it belongs to the tool message already in the history, not to the answer.
+                if (chunk.Role != AuthorRole.Tool && !string.IsNullOrEmpty(chunk.Content))
                 {
                     answer.Append(chunk.Content);
                     observer.OnText(chunk.Content);
                 }
             }
 
+            // A tool call cancelled by the user ends the stream quietly (see ToolInvocationFilter); the turn is still cancelled.
+            cancellationToken.ThrowIfCancellationRequested();
             if (_runtime.RoundLimitReached)
             {
                 stop = TurnStop.ToolLimit;
-                observer.OnNotice(
+                turnObserver.OnNotice(
                     $"Stopped: this turn used its {_runtime.MaxToolRounds} tool rounds (maxToolRounds in agent.yaml). "
                     + "Say 'continue' to go on.");
             }
@@ -111,12 +118,15 @@ public sealed class Conversation
         finally
         {
             _runtime.Observer = NullAgentObserver.Instance;
+            _runtime.TurnCancellation = CancellationToken.None;
             if (History.Count != seenHistory)
             {
                 KeepRoundText(seenHistory, answer.ToString());
                 answer.Clear();
             }
 
+            // Results first: providers want them right after their calls, before any later assistant text.
+            CloseDanglingToolCalls(start, stop == TurnStop.Cancelled ? "cancelled by the user" : "the turn ended");
             if (answer.Length > 0)
             {
                 if (stop == TurnStop.Cancelled)
@@ -127,7 +137,6 @@ public sealed class Conversation
                 History.AddAssistantMessage(answer.ToString());
             }
 
-            CloseDanglingToolCalls(start, stop == TurnStop.Cancelled ? "cancelled by the user" : "not run: the turn ended");
             Usage += usage;
             LastTurnUsage = usage;
             Turns++;

@@ -18,7 +18,7 @@ internal sealed class ToolInvocationFilter(AgentRuntime runtime) : IAutoFunction
     public async Task OnAutoFunctionInvocationAsync(AutoFunctionInvocationContext context, Func<AutoFunctionInvocationContext, Task> next)
     {
         var observer = runtime.Observer;
-        var cancellationToken = context.CancellationToken;
+        var cancellationToken = context.CancellationToken.CanBeCanceled ? context.CancellationToken : runtime.TurnCancellation;
         var tool = runtime.Catalog.Find(context.Function);
         var call = new ToolCallEvent(
             context.ToolCallId ?? $"{context.RequestSequenceIndex}.{context.FunctionSequenceIndex}",
@@ -43,6 +43,15 @@ internal sealed class ToolInvocationFilter(AgentRuntime runtime) : IAutoFunction
             return;
         }
 
+        // Only shell commands need their preview to be decided on. Refusing the others first keeps a plan-mode edit
+        // with a stale old_string from reading as a fixable error that the model would retry.
+        var early = tool.Access == ToolAccess.Execute ? null : runtime.Policy.Decide(tool.Access);
+        if (early?.Outcome == PermissionOutcome.Deny)
+        {
+            Refuse(context, call, early.Reason, stopwatch);
+            return;
+        }
+
         var arguments = context.Arguments ?? [];
         ToolPreview? preview;
         try
@@ -55,7 +64,7 @@ internal sealed class ToolInvocationFilter(AgentRuntime runtime) : IAutoFunction
             return;
         }
 
-        var decision = runtime.Policy.Decide(tool.Access, preview?.Command);
+        var decision = early ?? runtime.Policy.Decide(tool.Access, preview?.Command);
         string decisionText;
         switch (decision.Outcome)
         {
@@ -72,7 +81,17 @@ internal sealed class ToolInvocationFilter(AgentRuntime runtime) : IAutoFunction
                     preview?.Summary ?? call.ArgumentsSummary,
                     preview?.Detail ?? preview?.Command,
                     decision.Reason);
-                var response = await runtime.Approval.RequestAsync(request, cancellationToken);
+                ApprovalResponse response;
+                try
+                {
+                    response = await runtime.Approval.RequestAsync(request, cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    StopCancelled(context, call, "Not run: cancelled by the user.", ToolCallStatus.Denied, stopwatch);
+                    return;
+                }
+
                 if (response.Choice == ApprovalChoice.Deny)
                 {
                     Refuse(context, call, response.Note is null ? "the user declined this call" : response.Note, stopwatch);
@@ -95,7 +114,12 @@ internal sealed class ToolInvocationFilter(AgentRuntime runtime) : IAutoFunction
         {
             await next(context);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            StopCancelled(context, call, "Cancelled by the user while running; it may have done part of its work.", ToolCallStatus.Failed, stopwatch);
+            return;
+        }
+        catch (Exception ex)
         {
             Fail(context, call, ex.Message, stopwatch);
             return;
@@ -114,6 +138,18 @@ internal sealed class ToolInvocationFilter(AgentRuntime runtime) : IAutoFunction
     {
         context.Result = new FunctionResult(context.Function, $"Denied: {reason}. The call did not run; adapt the plan or ask the user.");
         runtime.Observer.OnToolFinished(call, new ToolCallResult(ToolCallStatus.Denied, reason, stopwatch.Elapsed, "denied"));
+    }
+
+    /// <summary>
+    /// Ends the round with this call's result instead of throwing: SK would turn the exception into a misleading
+    /// "Exception while invoking function" result. The conversation closes the calls not reached and reports the
+    /// turn as cancelled.
+    /// </summary>
+    private void StopCancelled(AutoFunctionInvocationContext context, ToolCallEvent call, string text, ToolCallStatus status, Stopwatch stopwatch)
+    {
+        context.Result = new FunctionResult(context.Function, text);
+        context.Terminate = true;
+        runtime.Observer.OnToolFinished(call, new ToolCallResult(status, "cancelled by the user", stopwatch.Elapsed, "cancelled"));
     }
 
     private void Fail(AutoFunctionInvocationContext context, ToolCallEvent call, string message, Stopwatch stopwatch)

@@ -142,9 +142,18 @@ public sealed class ChatContext : IDisposable
 
     private void Connect(ModelResolution resolution)
     {
+        try
+        {
+            Connection = ModelConnection.Create(
+                resolution.Spec!, resolution.Credentials!, ModelResilienceOptions.FromEnvironment(Host.GetVariable), Host.Time);
+        }
+        catch (ModelConfigurationException ex)
+        {
+            // A bad DBX_MODEL_* setting is the user's to fix, not a crash.
+            throw new CliException(ex.Message);
+        }
+
         Model = resolution;
-        Connection = ModelConnection.Create(
-            resolution.Spec!, resolution.Credentials!, ModelResilienceOptions.FromEnvironment(Host.GetVariable), Host.Time);
         Runtime = AgentAssembler.Build(new AgentAssemblyOptions
         {
             Definition = Definition,

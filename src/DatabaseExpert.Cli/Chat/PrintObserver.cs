@@ -4,9 +4,9 @@ namespace DatabaseExpert.Cli.Chat;
 
 /// <summary>
 /// For <c>dbx chat -p</c>: the answer goes to stdout as the model wrote it (markdown, unrendered, pipe-friendly);
-/// tool activity and notices go to stderr, one line each.
+/// tool activity and notices go to stderr, one line each, secrets masked (stderr often ends up in CI logs).
 /// </summary>
-public sealed class PrintObserver(TextWriter output, TextWriter log) : IAgentObserver
+public sealed class PrintObserver(TextWriter output, TextWriter log, Func<string, string> redact) : IAgentObserver
 {
     public void OnText(string delta)
     {
@@ -19,8 +19,8 @@ public sealed class PrintObserver(TextWriter output, TextWriter log) : IAgentObs
     }
 
     public void OnToolFinished(ToolCallEvent call, ToolCallResult result) =>
-        log.WriteLine($"dbx: {call.Tool}({call.ArgumentsSummary}) → {result.Status.ToString().ToLowerInvariant()}: "
-            + $"{result.Summary} ({ConsoleObserver.FormatDuration(result.Duration)})");
+        log.WriteLine(redact($"dbx: {call.Tool}({call.ArgumentsSummary}) → {result.Status.ToString().ToLowerInvariant()}: "
+            + $"{result.Summary} ({ConsoleObserver.FormatDuration(result.Duration)})"));
 
-    public void OnNotice(string message) => log.WriteLine($"dbx: {message}");
+    public void OnNotice(string message) => log.WriteLine(redact($"dbx: {message}"));
 }

@@ -163,16 +163,17 @@ public sealed class Repl
         return new LineInput(LineInputKind.Submitted, line);
     }
 
-    private string? ReadPlainLine()
+    private string? ReadPlainLine(string prompt)
     {
         if (_editor is null)
         {
+            _host.Out.Write(prompt);
             var line = _host.In.ReadLine();
             _host.Out.WriteLine(line);
             return line;
         }
 
-        var input = _editor.ReadLine(string.Empty, 0);
+        var input = _editor.ReadLine(prompt, prompt.Length);
         return input.Kind == LineInputKind.Submitted ? input.Text : null;
     }
 

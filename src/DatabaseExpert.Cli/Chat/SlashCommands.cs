@@ -104,15 +104,19 @@ public sealed class SlashCommands(ChatContext context, IAnsiConsole console)
         foreach (var tool in context.Runtime.Catalog.Tools.OrderBy(t => t.PluginName, StringComparer.Ordinal))
         {
             var decision = policy.Decide(tool.Access);
-            var state = decision.Outcome switch
+            var (state, color) = decision.Outcome switch
             {
-                PermissionOutcome.Allow => "[green]runs[/]",
-                PermissionOutcome.Ask => "[yellow]asks[/]",
-                _ => "[red]refused[/]",
+                PermissionOutcome.Allow => ("runs", "green"),
+                PermissionOutcome.Ask => ("asks", "yellow"),
+                _ => ("refused", "red"),
             };
+            var name = tool.DisplayName.PadRight(16);
+            var access = tool.Access.ToString();
+            // One line per tool: a wrapped description would hide where the next tool starts.
+            var room = console.Profile.Width - (2 + name.Length + 1 + state.Length + 1 + access.Length + 3);
             console.MarkupLine(
-                $"  [bold]{Markup.Escape(tool.DisplayName),-16}[/] {state} [grey]{Markup.Escape(tool.Access.ToString())} · "
-                + $"{Markup.Escape(Shorten(tool.Function.Description, 90))}[/]");
+                $"  [bold]{Markup.Escape(name)}[/] [{color}]{state}[/] [grey]{Markup.Escape(access)} · "
+                + $"{Markup.Escape(Shorten(tool.Function.Description, Math.Max(20, room)))}[/]");
         }
     }
 

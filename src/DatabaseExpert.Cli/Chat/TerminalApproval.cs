@@ -6,9 +6,10 @@ namespace DatabaseExpert.Cli.Chat;
 /// <summary>
 /// Asks on the terminal before a write, edit or command runs: shows what will change (a coloured unified diff, or
 /// the command) and reads one key: y = yes, a = yes for the rest of the session, n or Esc = no (then an optional
-/// reason the model will see).
+/// reason the model will see). The reason is read with its prompt passed along: the line editor draws its own prompt
+/// and would erase text written before it on the same line.
 /// </summary>
-public sealed class TerminalApproval(IAnsiConsole console, IKeyReader keys, Func<string?> readReason) : IApprovalPrompt
+public sealed class TerminalApproval(IAnsiConsole console, IKeyReader keys, Func<string, string?> readReason) : IApprovalPrompt
 {
     /// <summary>Called before and after the prompt so the REPL can stop Ctrl-C from cancelling the turn meanwhile.</summary>
     public Action<bool>? PromptActive { get; set; }
@@ -42,8 +43,7 @@ public sealed class TerminalApproval(IAnsiConsole console, IKeyReader keys, Func
                     case '\u001b':
                     case '\u0003':
                         console.MarkupLine("[red]no[/]");
-                        console.Markup("  [grey]Tell the agent why (optional, Enter to skip):[/] ");
-                        var reason = readReason();
+                        var reason = readReason("  Tell the agent why (optional, Enter to skip): ");
                         var note = string.IsNullOrWhiteSpace(reason) ? null : $"the user declined: {reason.Trim()}";
                         return Task.FromResult(new ApprovalResponse(ApprovalChoice.Deny, note));
                 }

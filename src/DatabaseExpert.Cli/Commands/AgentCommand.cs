@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 using DatabaseExpert.Agent.Composition;
 using DatabaseExpert.Agent.Definition;
@@ -94,16 +95,19 @@ public static class AgentCommand
         Row("Agent", $"{Markup.Escape(definition.Name)} [grey]— {Markup.Escape(Shorten(definition.Description, 120))}[/]");
         var builtIn = host.BundledAgent is { } bundled && Path.GetFullPath(bundled) == definition.SourceFile;
         Row("Source", Markup.Escape(Rel(definition.SourceFile)) + (builtIn ? " [grey](built-in: no agent.yaml in this project)[/]" : string.Empty));
-        Row("Persona", Markup.Escape($"{Rel(definition.Persona.Path)} ({Size(definition.SystemPrompt.Length)}, {LineCount(definition.SystemPrompt)} lines)"));
+        var personaBytes = Encoding.UTF8.GetByteCount(definition.SystemPrompt);
+        Row("Persona", Markup.Escape($"{Rel(definition.Persona.Path)} ({Size(personaBytes)}, {LineCount(definition.SystemPrompt)} lines)"));
         Row("Model", ModelMarkup(model));
-        Row("Tools", Markup.Escape(definition.Tools.Count == 0 ? "(none)" : string.Join(", ", definition.Tools)));
+        string From(string key) => $" [grey](from {Markup.Escape(Origin(host, definition.OriginOf(key)))})[/]";
+        Row("Tools", Markup.Escape(definition.Tools.Count == 0 ? "(none)" : string.Join(", ", definition.Tools)) + From(SettingKeys.Tools));
         var permissions = definition.Permissions;
         Row("Permissions", Markup.Escape(
-            $"{permissions.Mode.ToName()} · bash allow: {List(permissions.BashAllow)} · deny: {List(permissions.BashDeny)}"));
-        Row("Tool rounds", definition.MaxToolRounds.ToString(CultureInfo.InvariantCulture) + " per turn");
+            $"{permissions.Mode.ToName()} · bash allow: {List(permissions.BashAllow)} · deny: {List(permissions.BashDeny)}")
+            + From(SettingKeys.PermissionMode));
+        Row("Tool rounds", definition.MaxToolRounds.ToString(CultureInfo.InvariantCulture) + " per turn" + From(SettingKeys.MaxToolRounds));
         Row("Databases", Markup.Escape(DatabasesText(definition.Databases)));
 
-        console.MarkupLine(definition.Skills.Count == 0 ? "[bold]Skills[/]       (none)" : "[bold]Skills[/]");
+        console.MarkupLine((definition.Skills.Count == 0 ? "[bold]Skills[/]       (none)" : "[bold]Skills[/]") + From(SettingKeys.Skills));
         foreach (var skill in definition.Skills)
         {
             var references = skill.Files.Count;
@@ -144,7 +148,7 @@ public static class AgentCommand
         ["persona"] = new JsonObject
         {
             ["file"] = definition.Persona.Path,
-            ["bytes"] = definition.SystemPrompt.Length,
+            ["bytes"] = Encoding.UTF8.GetByteCount(definition.SystemPrompt),
             ["lines"] = LineCount(definition.SystemPrompt),
         },
         ["model"] = new JsonObject
@@ -163,6 +167,7 @@ public static class AgentCommand
             ["bashDeny"] = new JsonArray(definition.Permissions.BashDeny.Select(t => (JsonNode?)t).ToArray()),
         },
         ["maxToolRounds"] = definition.MaxToolRounds,
+        ["provenance"] = new JsonObject(definition.Provenance.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value.ToString()))),
         ["skills"] = new JsonArray(definition.Skills.Select(s => (JsonNode?)new JsonObject
         {
             ["name"] = s.Name,
@@ -191,6 +196,11 @@ public static class AgentCommand
         },
         ["workingDirectory"] = host.WorkingDirectory,
     };
+
+    /// <summary>Where a setting came from, with paths relative to the working directory.</summary>
+    private static string Origin(CliHost host, ValueOrigin origin) => origin.File is null
+        ? origin.ToString()
+        : (origin with { File = Path.GetRelativePath(host.WorkingDirectory, origin.File) }).ToString();
 
     internal static void WriteDiagnostics(CliHost host, AgentLoadResult result, bool errorsOnly = false)
     {

@@ -8,9 +8,12 @@ namespace DatabaseExpert.Cli.Commands;
 /// <summary><c>dbx chat</c>: the REPL, or one answer with <c>-p</c>.</summary>
 public static class ChatCommand
 {
+    private const string Name = "chat";
+    private const string PrintOption = "--print";
+
     public static Command Create(CliHost host)
     {
-        var print = new Option<string?>("--print", "-p")
+        var print = new Option<string?>(PrintOption, "-p")
         {
             Description = "Answer this prompt once to stdout and exit (piped stdin is appended to it)",
         };
@@ -26,7 +29,7 @@ public static class ChatCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var workspace = new Option<string?>("--workspace", "-w") { Description = "Folder the file and shell tools may use (default: the current folder)" };
-        var command = new Command("chat", "Chat with the database expert (REPL), or answer once with -p") { print, model, mode, resume, workspace };
+        var command = new Command(Name, "Chat with the database expert (REPL), or answer once with -p") { print, model, mode, resume, workspace };
         command.SetAction(async (parse, cancellationToken) =>
         {
             PermissionMode? permissionMode = null;
@@ -59,6 +62,10 @@ public static class ChatCommand
         return command;
     }
 
+    /// <summary>True for the interactive REPL, which handles Ctrl-C itself.</summary>
+    public static bool HandlesInterrupts(ParseResult parse) =>
+        parse.CommandResult.Command.Name == Name && parse.GetResult(PrintOption) is null;
+
     private static async Task<int> RunReplAsync(CliHost host, ChatOptions options, CancellationToken cancellationToken)
     {
         var repl = new Repl(host, options.NoColor);
@@ -83,7 +90,7 @@ public static class ChatCommand
         }
 
         using var context = ChatContext.Create(host, options, new NonInteractiveApproval());
-        var result = await context.Conversation.RunTurnAsync(prompt, new PrintObserver(host.Out, host.Error), cancellationToken);
+        var result = await context.Conversation.RunTurnAsync(prompt, new PrintObserver(host.Out, host.Error, context.Redactor.Redact), cancellationToken);
         if (!result.Text.EndsWith('\n'))
         {
             await host.Out.WriteLineAsync();

@@ -67,7 +67,7 @@ public sealed class EnvironmentChecks(CliHost host, TimeSpan networkTimeout)
             : DoctorCheck.Warn("pg_stat_statements", "not installed: workload and N+1 analysis need it", $"install postgresql-contrib for PostgreSQL {binaries.MajorVersion}");
     }
 
-    private static async Task<DoctorCheck> NodeAsync(CancellationToken cancellationToken)
+    private async Task<DoctorCheck> NodeAsync(CancellationToken cancellationToken)
     {
         const string Name = "node / npx";
         var node = await VersionOfAsync("node", "--version", cancellationToken);
@@ -193,22 +193,37 @@ public sealed class EnvironmentChecks(CliHost host, TimeSpan networkTimeout)
         }
     }
 
-    private static async Task<string?> VersionOfAsync(string program, string arguments, CancellationToken cancellationToken)
+    /// <summary>Runs <c>program arguments</c> found on the host's PATH (not this process's) and returns its output.</summary>
+    private async Task<string?> VersionOfAsync(string program, string arguments, CancellationToken cancellationToken)
     {
+        var path = host.GetVariable("PATH") ?? string.Empty;
+        var executable = path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, program))
+            .FirstOrDefault(File.Exists);
+        if (executable is null)
+        {
+            return null;
+        }
+
+        var start = new ProcessStartInfo(executable, arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        // npx is a node script: it finds node through PATH, so the child sees the same PATH dbx was given.
+        start.Environment["PATH"] = path;
         try
         {
-            using var process = Process.Start(new ProcessStartInfo(program, arguments)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            });
+            using var process = Process.Start(start);
             if (process is null)
             {
                 return null;
             }
 
+            var error = process.StandardError.ReadToEndAsync(cancellationToken);
             var output = await process.StandardOutput.ReadToEndAsync(cancellationToken);
+            await error;
             await process.WaitForExitAsync(cancellationToken);
             return process.ExitCode == 0 ? output.Trim() : null;
         }

@@ -1,10 +1,34 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace DatabaseExpert.Postgres.Connections;
 
 /// <summary>Accepts what users paste: <c>postgres://</c> / <c>postgresql://</c> URLs (Neon, Supabase, Heroku style) or Npgsql keyword strings.</summary>
-public static class ConnectionStrings
+public static partial class ConnectionStrings
 {
+    public const string Mask = "***";
+
+    /// <summary>Masks the password of every connection URL and keyword string in the text; nothing else changes.</summary>
+    public static string Redact(string text) =>
+        KeywordPassword().Replace(
+            UrlPassword().Replace(text, m => $"{m.Groups["scheme"].Value}://{m.Groups["user"].Value}:{Mask}@"),
+            m => $"{m.Groups["key"].Value}{m.Groups["sep"].Value}{Mask}");
+
+    /// <summary>The password inside a connection URL, as written (percent-encoded) and decoded.</summary>
+    public static bool TryGetUrlPassword(string? text, [NotNullWhen(true)] out string? raw, [NotNullWhen(true)] out string? decoded)
+    {
+        raw = decoded = null;
+        if (text is null || UrlPassword().Match(text) is not { Success: true } match)
+        {
+            return false;
+        }
+
+        raw = match.Groups["password"].Value;
+        decoded = Uri.UnescapeDataString(raw);
+        return true;
+    }
+
     public static bool IsUrl(string text) =>
         text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase);
 
@@ -76,4 +100,10 @@ public static class ConnectionStrings
         Enum.TryParse<T>(value, ignoreCase: true, out var parsed)
             ? parsed
             : throw new FormatException($"{key}={value} is not supported; use one of {string.Join(", ", Enum.GetNames<T>()).ToLowerInvariant()}");
+
+    [GeneratedRegex(@"(?<scheme>[a-zA-Z][a-zA-Z0-9+.-]*)://(?<user>[^:/@\s""']*):(?<password>[^@\s""'/]+)@", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlPassword();
+
+    [GeneratedRegex(@"(?<key>\b(?:password|pwd|passwd)\b)(?<sep>\s*=\s*)(?<value>'[^']*'|""[^""]*""|[^;\s'""]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex KeywordPassword();
 }

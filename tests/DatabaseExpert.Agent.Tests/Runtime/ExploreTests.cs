@@ -15,10 +15,10 @@ public sealed class ExploreTests(ITestOutputHelper output)
         await using var h = await AgentHarness.StartAsync(new HarnessOptions { Provider = provider, Resilience = HarnessOptions.FastResilience with { AttemptTimeout = TimeSpan.FromMilliseconds(200) } }, timeout.Token);
         foreach (var step in new ModelStep[] { ModelStep.MalformedStream(), ModelStep.Status(500), ModelStep.Status(401), ModelStep.Status(429, 90), ModelStep.Hang() })
         {
-            for (int i = 0; i < 3; i++) h.Server.Enqueue(step);
-            var result = await h.TurnAsync("hi", timeout.Token);
+            await using var s2 = await AgentHarness.StartAsync(new HarnessOptions { Provider = provider, Resilience = HarnessOptions.FastResilience with { AttemptTimeout = TimeSpan.FromMilliseconds(200) } }, timeout.Token);
+            for (int i = 0; i < 3; i++) s2.Server.Enqueue(step);
+            var result = await s2.TurnAsync("hi", timeout.Token);
             output.WriteLine($"{step.GetType().Name}: stop={result.Stop} text='{result.Text}' err={result.Error?.Message}");
-            while (h.Server.PendingSteps > 0) { h.Server.Enqueue(ModelStep.Text("x")); await h.TurnAsync("drain", timeout.Token); }
         }
     }
 }

@@ -35,11 +35,15 @@ public static class PostgresServer
     /// <summary>A new, empty database with a unique name (<c>CREATE DATABASE … TEMPLATE template1</c>).</summary>
     /// <param name="namePrefix">Readable part of the name, e.g. the test class; sanitised and shortened.</param>
     /// <param name="cancellationToken">Cancels the wait for the server and the CREATE DATABASE.</param>
-    public static async Task<TestDatabase> CreateDatabaseAsync(string? namePrefix = null, CancellationToken cancellationToken = default)
+    public static Task<TestDatabase> CreateDatabaseAsync(string? namePrefix = null, CancellationToken cancellationToken = default) =>
+        CreateDatabaseAsync(namePrefix, "template1", cancellationToken);
+
+    /// <summary>A new database copied from <paramref name="template"/> (which must have no open connections).</summary>
+    public static async Task<TestDatabase> CreateDatabaseAsync(string? namePrefix, string template, CancellationToken cancellationToken)
     {
         var cluster = await GetClusterAsync(cancellationToken);
         var name = TestDatabaseName.Create(namePrefix);
-        var connectionString = await cluster.CreateDatabaseAsync(name, "template1", cancellationToken);
+        var connectionString = await cluster.CreateDatabaseAsync(name, template, cancellationToken);
         return new TestDatabase(cluster, name, connectionString);
     }
 }

@@ -1,0 +1,101 @@
+using DatabaseExpert.Cli.Tests.Infrastructure;
+using DatabaseExpert.Testing.Models;
+
+namespace DatabaseExpert.Cli.Tests.Chat;
+
+public sealed class ResumeTests : IAsyncLifetime
+{
+    private readonly TestWorkspace _workspace = TestWorkspace.Create();
+    private ScriptedOpenAIServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await ScriptedOpenAIServer.StartAsync(CancellationToken.None);
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _workspace.Dispose();
+    }
+
+    [Fact]
+    public async Task Resume_without_an_id_continues_the_newest_session()
+    {
+        var first = await StartSessionAsync("Alpha question", "Alpha answer");
+        var second = await StartSessionAsync("Beta question", "Beta answer");
+        _server.Enqueue(ModelStep.Text("Continuing beta."));
+
+        var result = await RunAsync("chat", "-p", "And then?", "--resume");
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        var sent = ModelRequests.Messages(_server.Requests[^1]);
+        Assert.Equal(["user", "assistant", "user"], sent.Skip(1).Select(m => m.Role));
+        Assert.Equal(["Beta question", "Beta answer", "And then?"], sent.Skip(1).Select(m => m.Text));
+        // The new turn is appended to the resumed session's file; no third session appears.
+        Assert.Equal(2, _workspace.SessionFiles().Count);
+        Assert.Equal(["Beta question", "And then?"], SessionFile.Read(second).Messages("user"));
+        Assert.Equal(["Alpha question"], SessionFile.Read(first).Messages("user"));
+    }
+
+    [Fact]
+    public async Task Resume_with_an_id_prefix_continues_that_session()
+    {
+        var first = SessionFile.Read(await StartSessionAsync("Alpha question", "Alpha answer"));
+        await StartSessionAsync("Beta question", "Beta answer");
+        _server.Enqueue(ModelStep.Text("Continuing alpha."));
+
+        var result = await RunAsync("chat", "-p", "More on alpha", "--resume", first.Id[..^2]);
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        var sent = ModelRequests.Messages(_server.Requests[^1]).Skip(1).Select(m => m.Text).ToList();
+        Assert.Equal(["Alpha question", "Alpha answer", "More on alpha"], sent);
+    }
+
+    [Fact]
+    public async Task Repl_resume_says_how_many_messages_it_brought_back()
+    {
+        await StartSessionAsync("Alpha question", "Alpha answer");
+        _server.Enqueue(ModelStep.Text("Still here."));
+
+        var result = await DbxRunner.RunAsync(["chat", "--resume"],
+            _workspace.Options(TestEnvironment.ForOpenAI(_server), "Anything else?\n/exit\n"));
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        Assert.Contains("Resumed with 2 earlier messages.", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(["Alpha question", "Alpha answer", "Anything else?"],
+            ModelRequests.Messages(_server.Requests[^1]).Skip(1).Select(m => m.Text));
+    }
+
+    [Fact]
+    public async Task Resume_of_an_unknown_id_is_a_usage_error_listing_recent_sessions()
+    {
+        var first = SessionFile.Read(await StartSessionAsync("Alpha question", "Alpha answer"));
+
+        var result = await RunAsync("chat", "-p", "hello", "--resume", "19990101");
+
+        Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
+        var line = Assert.Single(result.StderrLines);
+        Assert.Contains("no session '19990101'", line, StringComparison.Ordinal);
+        Assert.Contains(first.Id, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Resume_with_no_sessions_says_how_to_start_one()
+    {
+        var result = await RunAsync("chat", "-p", "hello", "--resume");
+
+        Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
+        Assert.Contains("no saved sessions", Assert.Single(result.StderrLines), StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs one -p turn in a new session and returns its transcript file.</summary>
+    private async Task<string> StartSessionAsync(string question, string answer)
+    {
+        var before = _workspace.SessionFiles();
+        _server.Enqueue(ModelStep.Text(answer));
+        var result = await RunAsync("chat", "-p", question);
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        return Assert.Single(_workspace.SessionFiles().Except(before));
+    }
+
+    private Task<DbxResult> RunAsync(params string[] args) =>
+        DbxRunner.RunAsync(args, _workspace.Options(TestEnvironment.ForOpenAI(_server)));
+}
