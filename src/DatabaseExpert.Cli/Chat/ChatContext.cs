@@ -119,14 +119,22 @@ public sealed class ChatContext : IDisposable
             throw new CliException(ex.Message);
         }
 
-        Transcript?.Dispose();
+        if (Transcript is not null && Transcript.FilePath == path)
+        {
+            Transcript.Dispose();
+        }
+        else
+        {
+            CloseTranscript();
+        }
+
         Transcript = SessionTranscript.Append(path, loaded.Summary.Id, Redactor, Host.Time);
         Conversation = new Conversation(Runtime, Transcript, loaded.History, loaded.Usage);
     }
 
     public void StartNewSession()
     {
-        Transcript?.Dispose();
+        CloseTranscript();
         EnsureIgnored(Path.Combine(Options.Workspace, ".dbx"));
         var header = new SessionHeader(
             SessionStore.NewId(Host.Time), Host.Time.GetUtcNow(), Definition.Name, Connection.Spec.ToString(), Options.Workspace);
@@ -134,10 +142,49 @@ public sealed class ChatContext : IDisposable
         Conversation = new Conversation(Runtime, Transcript);
     }
 
+    /// <summary>True while the session file holds its header only: nothing has been said in it.</summary>
+    public bool SessionIsEmpty
+    {
+        get
+        {
+            using var stream = new FileStream(Transcript.FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            var records = 0;
+            while (reader.ReadLine() is { } line)
+            {
+                if (line.Length > 0 && ++records > 1)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
     public void Dispose()
     {
-        Transcript?.Dispose();
+        CloseTranscript();
         Connection?.Dispose();
+    }
+
+    /// <summary>
+    /// Closes the session file, and deletes it when nothing was said: an empty session would otherwise be the newest
+    /// one and hide the last real conversation from <c>dbx chat --resume</c>.
+    /// </summary>
+    private void CloseTranscript()
+    {
+        if (Transcript is null)
+        {
+            return;
+        }
+
+        var empty = SessionIsEmpty;
+        Transcript.Dispose();
+        if (empty)
+        {
+            File.Delete(Transcript.FilePath);
+        }
     }
 
     private void Connect(ModelResolution resolution)

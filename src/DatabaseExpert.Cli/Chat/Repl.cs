@@ -80,9 +80,10 @@ public sealed class Repl
             await RunTurnAsync(context, text, cancellationToken);
         }
 
-        _console.MarkupLine(
-            $"[grey]Session saved to {Markup.Escape(Path.GetRelativePath(_host.WorkingDirectory, context.Transcript.FilePath))}"
-            + $" · resume with: dbx chat --resume {Markup.Escape(context.Transcript.Id)}[/]");
+        _console.MarkupLine(context.SessionIsEmpty
+            ? "[grey]Nothing was said; no session saved.[/]"
+            : $"[grey]Session saved to {Markup.Escape(Path.GetRelativePath(_host.WorkingDirectory, context.Transcript.FilePath))}"
+                + $" · resume with: dbx chat --resume {Markup.Escape(context.Transcript.Id)}[/]");
         return ExitCodes.Ok;
     }
 

@@ -90,7 +90,8 @@ public static class ChatCommand
         }
 
         using var context = ChatContext.Create(host, options, new NonInteractiveApproval());
-        var result = await context.Conversation.RunTurnAsync(prompt, new PrintObserver(host.Out, host.Error, context.Redactor.Redact), cancellationToken);
+        var observer = new PrintObserver(host.Out, host.Error, context.Redactor.Redact);
+        var result = await context.Conversation.RunTurnAsync(prompt, observer, cancellationToken);
         if (!result.Text.EndsWith('\n'))
         {
             await host.Out.WriteLineAsync();

@@ -74,7 +74,8 @@ public sealed class PipedReplTests : IAsyncLifetime
         Assert.Equal(["Make orders.id a bigint", "What next?"], session.Messages("user"));
         Assert.Contains("orders.id is a bigint now.", session.Messages("assistant"));
         Assert.Contains("Next, index orders(total).", session.Messages("assistant"));
-        Assert.Contains(session.Records, r => (string?)r["type"] == "tool" && (string?)r["tool"] == "Edit" && (string?)r["status"] == "succeeded");
+        Assert.Contains(session.Records, r =>
+            (string?)r["type"] == "tool" && (string?)r["tool"] == "Edit" && (string?)r["status"] == "succeeded");
         Assert.Contains($"resume with: dbx chat --resume {session.Id}", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("never read", session.Text, StringComparison.Ordinal);
     }
@@ -94,7 +95,8 @@ public sealed class PipedReplTests : IAsyncLifetime
         Assert.Equal("tool", toolResult.Role);
         Assert.Contains("the user declined: keep int until the migration window", toolResult.Text, StringComparison.Ordinal);
         Assert.Contains("✗ denied", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Tell the agent why (optional, Enter to skip): keep int until the migration window", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains(
+            "Tell the agent why (optional, Enter to skip): keep int until the migration window", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -65,6 +65,45 @@ public sealed class ResumeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Repl_slash_resume_switches_to_another_session_and_clear_forgets()
+    {
+        var first = SessionFile.Read(await StartSessionAsync("Alpha question", "Alpha answer"));
+        _server.Enqueue(ModelStep.Text("Back on alpha."), ModelStep.Text("Fresh start."));
+
+        var result = await DbxRunner.RunAsync(["chat"], _workspace.Options(
+            TestEnvironment.ForOpenAI(_server), $"/resume {first.Id}\nContinue alpha\n/clear\nNew topic\n/exit\n"));
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        Assert.Contains($"Resumed {first.Id} (2 messages).", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(["Alpha question", "Alpha answer", "Continue alpha"],
+            ModelRequests.Messages(_server.Requests[^2]).Skip(1).Select(m => m.Text));
+        Assert.Equal(["New topic"], ModelRequests.Messages(_server.Requests[^1]).Skip(1).Select(m => m.Text));
+        // Both turns went to the resumed transcript, which also records the clear.
+        var transcript = SessionFile.Read(first.Path);
+        Assert.Equal(["Alpha question", "Continue alpha", "New topic"], transcript.Messages("user"));
+        Assert.Contains(transcript.Records, r => (string?)r["type"] == "clear");
+        // The session the REPL opened with was left unused: no file remains for it.
+        Assert.Single(_workspace.SessionFiles());
+    }
+
+    [Fact]
+    public async Task A_session_left_without_a_word_is_not_kept_so_resume_finds_the_last_conversation()
+    {
+        await StartSessionAsync("Alpha question", "Alpha answer");
+
+        var idle = await DbxRunner.RunAsync(["chat"], _workspace.Options(TestEnvironment.ForOpenAI(_server), "/help\n/exit\n"));
+        _server.Enqueue(ModelStep.Text("Continuing alpha."));
+        var resumed = await RunAsync("chat", "-p", "And then?", "--resume");
+
+        Assert.True(idle.ExitCode == ExitCodes.Ok, idle.ToString());
+        Assert.Contains("no session saved", idle.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("resume with", idle.Stdout, StringComparison.Ordinal);
+        Assert.True(resumed.ExitCode == ExitCodes.Ok, resumed.ToString());
+        Assert.Equal(["Alpha question", "Alpha answer", "And then?"], ModelRequests.Messages(_server.Requests[^1]).Skip(1).Select(m => m.Text));
+        Assert.Single(_workspace.SessionFiles());
+    }
+
+    [Fact]
     public async Task Resume_of_an_unknown_id_is_a_usage_error_listing_recent_sessions()
     {
         var first = SessionFile.Read(await StartSessionAsync("Alpha question", "Alpha answer"));

@@ -103,7 +103,8 @@ public sealed class AgentValidateTests : IDisposable
         Assert.Equal(skills.Count, warnings.Count);
         foreach (var skill in skills)
         {
-            Assert.Single(warnings, w => w.StartsWith("seed-persona.md:", StringComparison.Ordinal) && w.Contains($"`{skill}`", StringComparison.Ordinal));
+            Assert.Single(warnings, w =>
+                w.StartsWith("seed-persona.md:", StringComparison.Ordinal) && w.Contains($"`{skill}`", StringComparison.Ordinal));
         }
 
         Assert.Equal($"seed-persona.md: valid ({skills.Count} warnings)", result.Stdout.TrimEnd().Split('\n')[^1]);

@@ -55,7 +55,9 @@ public sealed class DoctorTests : IDisposable
         }
 
         var verdict = result.Stdout.TrimEnd().Split('\n')[^1];
-        Assert.True(verdict.StartsWith("dbx is ready", StringComparison.Ordinal) || verdict.Contains("check(s) failed", StringComparison.Ordinal), verdict);
+        Assert.True(
+            verdict.StartsWith("dbx is ready", StringComparison.Ordinal) || verdict.Contains("check(s) failed", StringComparison.Ordinal),
+            verdict);
     }
 
     [Fact]

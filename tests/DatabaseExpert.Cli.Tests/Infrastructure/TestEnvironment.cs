@@ -32,4 +32,16 @@ public static class TestEnvironment
         environment["DBX_MODEL_MAX_ATTEMPTS"] = "2";
         return environment;
     }
+
+    /// <summary>The same for a scripted Anthropic Messages server.</summary>
+    public static Dictionary<string, string?> ForAnthropic(IScriptedModelServer server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        var environment = Base();
+        environment["DBX_MODEL"] = "anthropic:test-model";
+        environment["ANTHROPIC_BASE_URL"] = server.BaseUri.ToString();
+        environment["ANTHROPIC_API_KEY"] = ApiKey;
+        environment["DBX_MODEL_MAX_ATTEMPTS"] = "2";
+        return environment;
+    }
 }

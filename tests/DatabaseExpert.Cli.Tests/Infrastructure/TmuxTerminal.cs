@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace DatabaseExpert.Cli.Tests.Infrastructure;
@@ -62,7 +61,8 @@ public sealed class TmuxTerminal : IAsyncDisposable
         }
 
         await terminal.TmuxAsync(
-            "-f", config, "new-session", "-d", "-s", Session, "-x", $"{width}", "-y", $"{height}", "-c", workingDirectory, command.ToString());
+            "-f", config, "new-session", "-d", "-s", Session, "-x", $"{width}", "-y", $"{height}", "-c", workingDirectory,
+            command.ToString());
         return terminal;
     }
 
@@ -77,7 +77,8 @@ public sealed class TmuxTerminal : IAsyncDisposable
     /// <summary>Pastes text the way a terminal does: all at once, line breaks as Enter.</summary>
     public async Task PasteAsync(string text)
     {
-        await TmuxAsync("set-buffer", "-b", "paste", text.EndsWith(';') ? text[..^1] + "\\;" : text);
+        ArgumentNullException.ThrowIfNull(text);
+        await TmuxAsync("set-buffer", "-b", "paste", Literal(text));
         await TmuxAsync("paste-buffer", "-d", "-b", "paste", "-t", Session);
     }
 
@@ -107,7 +108,8 @@ public sealed class TmuxTerminal : IAsyncDisposable
 
             if (await ExitStatusAsync() is { } status)
             {
-                throw new InvalidOperationException($"The program exited ({status}) before the terminal showed {what}. Screen:\n{screen}");
+                throw new InvalidOperationException(
+                    $"The program exited ({status}) before the terminal showed {what}. Screen:\n{screen}");
             }
 
             if (deadline.Elapsed > limit)
@@ -124,8 +126,8 @@ public sealed class TmuxTerminal : IAsyncDisposable
         WaitForAsync(screen => Occurrences(screen, text) >= count, $"'{text}' ({count}x)");
 
     /// <summary>Waits until <paramref name="count"/> lines begin with <paramref name="prompt"/> (each input line starts with it).</summary>
-    public Task<string> WaitForPromptAsync(int count, string prompt = "›") =>
-        WaitForAsync(screen => screen.Split('\n').Count(l => l.StartsWith(prompt, StringComparison.Ordinal)) >= count, $"prompt #{count}");
+    public Task<string> WaitForPromptAsync(int count, string prompt = "›") => WaitForAsync(
+        screen => screen.Split('\n').Count(l => l.StartsWith(prompt, StringComparison.Ordinal)) >= count, $"prompt #{count}");
 
     /// <summary>Waits for the program to end and returns its exit status.</summary>
     public async Task<int> WaitForExitAsync()
@@ -140,8 +142,7 @@ public sealed class TmuxTerminal : IAsyncDisposable
 
             if (deadline.Elapsed > DefaultWait)
             {
-                var pane = await TmuxAsync("display-message", "-p", "-t", Session, "dead=#{pane_dead} status=#{pane_dead_status} signal=#{pane_dead_signal} pid=#{pane_pid}");
-                throw new TimeoutException($"The program did not exit within {DefaultWait.TotalSeconds:0} s ({pane.Trim()}). Screen:\n{await CaptureAsync()}");
+                throw new TimeoutException($"The program did not exit within {DefaultWait.TotalSeconds:0} s. Screen:\n{await CaptureAsync()}");
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(40));
@@ -151,8 +152,8 @@ public sealed class TmuxTerminal : IAsyncDisposable
     /// <summary>The program's exit status once it has ended; null while it runs.</summary>
     public async Task<int?> ExitStatusAsync()
     {
-        var status = (await TmuxAsync("display-message", "-p", "-t", Session, "#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}|#{pid}"))
-            .Trim().Split('|');
+        const string Format = "#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}|#{pid}";
+        var status = (await TmuxAsync("display-message", "-p", "-t", Session, Format)).Trim().Split('|');
         if (status[0] != "1")
         {
             return null;
@@ -172,10 +173,12 @@ public sealed class TmuxTerminal : IAsyncDisposable
             : 128 + int.Parse(status[2], System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>How many times <paramref name="value"/> appears in <paramref name="text"/> (not overlapping).</summary>
     public static int Occurrences(string text, string value)
     {
         var count = 0;
-        for (var index = text.IndexOf(value, StringComparison.Ordinal); index >= 0; index = text.IndexOf(value, index + value.Length, StringComparison.Ordinal))
+        for (var index = text.IndexOf(value, StringComparison.Ordinal); index >= 0;
+             index = text.IndexOf(value, index + value.Length, StringComparison.Ordinal))
         {
             count++;
         }
@@ -199,6 +202,9 @@ public sealed class TmuxTerminal : IAsyncDisposable
             Directory.Delete(_directory, recursive: true);
         }
         catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
         {
         }
     }
@@ -246,6 +252,6 @@ public sealed class TmuxTerminal : IAsyncDisposable
 
     private static string Quote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
-    /// <summary>The folder of the .NET install running the tests, for programs started with a cleared environment.</summary>
-    public static string DotnetRoot => Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+    /// <summary>tmux reads an argument ending in ';' as a command separator; "\\;" is a literal one.</summary>
+    private static string Literal(string text) => text.EndsWith(';') ? text[..^1] + "\\;" : text;
 }

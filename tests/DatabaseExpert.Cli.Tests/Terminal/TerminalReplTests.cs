@@ -121,7 +121,9 @@ public sealed class TerminalReplTests : IAsyncLifetime
             await terminal.PressAsync("Tab");
             await terminal.WaitForAsync(screen => LastPrompt(screen) == "› /tools", "the completed command");
             await terminal.PressAsync("Enter");
-            var tools = await terminal.WaitForAsync(screen => screen.Split('\n').Any(l => l.TrimStart().StartsWith("Edit ", StringComparison.Ordinal) && l.Contains("asks", StringComparison.Ordinal)), "the tool list");
+            var tools = await terminal.WaitForAsync(
+                screen => screen.Split('\n').Any(l => l.TrimStart().StartsWith("Edit ", StringComparison.Ordinal) && l.Contains("asks", StringComparison.Ordinal)),
+                "the tool list");
             // One line per tool, each within the terminal's width (a wrapped line would not start with the indent).
             var toolLines = tools.Split('\n').SkipWhile(l => l != "› /tools").Skip(1).TakeWhile(l => !l.StartsWith('›')).ToList();
             Assert.True(toolLines.Count >= 6, tools);
@@ -185,7 +187,8 @@ public sealed class TerminalReplTests : IAsyncLifetime
         // "a" approves this edit and every later one in the session without asking again.
         _server.Enqueue(
             ModelStep.ToolCalls(new ToolCall("workspace-Edit", EditArguments)),
-            ModelStep.ToolCalls(new ToolCall("workspace-Edit", """{"path":"schema.sql","old_string":"name text","new_string":"name varchar(200)"}""")),
+            ModelStep.ToolCalls(new ToolCall(
+                "workspace-Edit", """{"path":"schema.sql","old_string":"name text","new_string":"name varchar(200)"}""")),
             ModelStep.Text("Both changes are in."));
         await terminal.WaitForPromptAsync(2);
         await terminal.TypeAsync("do it anyway");
@@ -219,25 +222,8 @@ public sealed class TerminalReplTests : IAsyncLifetime
 
     private Task<TmuxTerminal> StartChatAsync()
     {
-        var environment = TestEnvironment.ForOpenAI(_server);
-        environment["DOTNET_ROOT"] = TmuxTerminal.DotnetRoot;
+        var environment = DbxBinary.WithRuntime(TestEnvironment.ForOpenAI(_server));
         environment["DATABASE_URL"] = $"postgres://app:{DatabasePassword}@db.internal:5432/shop";
-        return TmuxTerminal.StartAsync([DbxExecutable, "chat"], environment, _workspace.Root);
-    }
-
-    /// <summary>
-    /// The dbx apphost in the CLI project's own output (same configuration as the tests, built with them). The copy
-    /// next to the tests cannot run: the test project's dependency set differs from dbx's.
-    /// </summary>
-    private static string DbxExecutable
-    {
-        get
-        {
-            var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            var configuration = framework.Parent!.Name;
-            var path = Path.Combine(RepositoryPaths.Root, "src", "DatabaseExpert.Cli", "bin", configuration, framework.Name, "dbx");
-            Assert.True(File.Exists(path), $"{path} is missing: build the test project, which builds src/DatabaseExpert.Cli.");
-            return path;
-        }
+        return TmuxTerminal.StartAsync([DbxBinary.Path, "chat"], environment, _workspace.Root);
     }
 }
