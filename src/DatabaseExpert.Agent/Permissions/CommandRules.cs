@@ -120,7 +120,7 @@ public sealed partial class CommandRules
     }
 
     /// <summary>The text inside the outermost <c>$(…)</c>, backticks, <c>(…)</c> and <c>{…}</c> that the shell would run.</summary>
-    internal static List<string> NestedCommands(string command)
+    private static List<string> NestedCommands(string command)
     {
         var found = new List<string>();
         char? quote = null;

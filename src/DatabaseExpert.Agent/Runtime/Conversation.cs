@@ -69,6 +69,7 @@ public sealed class Conversation
         var seenHistory = History.Count;
         var stop = TurnStop.Completed;
         ModelCallException? error = null;
+        string? unexpected = null;
         try
         {
             await foreach (var chunk in _runtime.Chat.GetStreamingChatMessageContentsAsync(History, _runtime.Settings, _runtime.Kernel, cancellationToken))
@@ -115,6 +116,13 @@ public sealed class Conversation
             error = ModelCallException.Find(ex) ?? new ModelCallException(
                 _runtime.ModelName, $"{_runtime.ModelName}: the model's answer could not be read: {OneLine(ex)}", inner: ex);
         }
+        catch (Exception ex)
+        {
+            // Not ours to handle (a front-end bug, say), but the transcript must not call the turn completed.
+            stop = TurnStop.Failed;
+            unexpected = OneLine(ex);
+            throw;
+        }
         finally
         {
             _runtime.Observer = NullAgentObserver.Instance;
@@ -140,7 +148,7 @@ public sealed class Conversation
             Usage += usage;
             LastTurnUsage = usage;
             Turns++;
-            _transcript?.RecordTurn(History, start, usage, stop, error?.Message);
+            _transcript?.RecordTurn(History, start, usage, stop, error?.Message ?? unexpected);
         }
 
         return new TurnResult(answer.ToString(), usage, stop, error);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using DatabaseExpert.Agent.Permissions;
+using DatabaseExpert.Agent.Security;
 using DatabaseExpert.Agent.Tools;
 using Microsoft.SemanticKernel;
 
@@ -131,7 +132,8 @@ internal sealed class ToolInvocationFilter(AgentRuntime runtime) : IAutoFunction
             string s => s,
             var other => other.ToString() ?? string.Empty,
         };
-        observer.OnToolFinished(call, new ToolCallResult(ToolCallStatus.Succeeded, FirstLine(text), stopwatch.Elapsed, decisionText));
+        observer.OnToolFinished(
+            call, new ToolCallResult(ToolCallStatus.Succeeded, FirstLine(SecretRedactor.RedactPatterns(text)), stopwatch.Elapsed, decisionText));
     }
 
     private void Refuse(AutoFunctionInvocationContext context, ToolCallEvent call, string reason, Stopwatch stopwatch)
@@ -169,12 +171,14 @@ internal sealed class ToolInvocationFilter(AgentRuntime runtime) : IAutoFunction
         return Shorten(string.Join(", ", parts), 160);
     }
 
+    // Summaries are cut short, and a cut secret is no longer recognisable by the transcript's redactor: mask first.
     private static string Render(object? value) => value switch
     {
         null => "null",
-        string s => JsonSerializer.Serialize(s),
-        JsonElement e => e.GetRawText(),
-        _ => value.ToString() ?? string.Empty,
+        string s => JsonSerializer.Serialize(SecretRedactor.RedactPatterns(s)),
+        JsonElement { ValueKind: JsonValueKind.String } e => JsonSerializer.Serialize(SecretRedactor.RedactPatterns(e.GetString()!)),
+        JsonElement e => SecretRedactor.RedactPatterns(e.GetRawText()),
+        _ => SecretRedactor.RedactPatterns(value.ToString() ?? string.Empty),
     };
 
     internal static string FirstLine(string text)

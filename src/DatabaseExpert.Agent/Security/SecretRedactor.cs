@@ -66,11 +66,25 @@ public sealed partial class SecretRedactor
             text = text.Replace(value, Mask, StringComparison.Ordinal);
         }
 
+        return RedactPatterns(text);
+    }
+
+    /// <summary>
+    /// Masks what looks like a secret whatever its value: connection passwords, <c>…_SECRET=</c> style assignments,
+    /// bearer tokens and API-key-shaped tokens. Text that is shortened for display goes through this first, because a
+    /// secret cut in half no longer matches anything.
+    /// </summary>
+    public static string RedactPatterns(string text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
         text = RedactConnection(text);
         text = SecretAssignment().Replace(text, m => $"{m.Groups["name"].Value}={Mask}");
         text = BearerToken().Replace(text, $"Bearer {Mask}");
-        text = ApiKeyToken().Replace(text, Mask);
-        return text;
+        return ApiKeyToken().Replace(text, Mask);
     }
 
     [GeneratedRegex(@"(?<scheme>[a-zA-Z][a-zA-Z0-9+.-]*)://(?<user>[^:/@\s""']*):(?<password>[^@\s""'/]+)@", RegexOptions.CultureInvariant)]

@@ -160,7 +160,7 @@ public static class SessionStore
                         {
                             foreach (var (key, value) in args)
                             {
-                                arguments[key] = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value?.ToJsonString();
+                                arguments[key] = Argument(value);
                             }
                         }
 
@@ -171,6 +171,26 @@ public static class SessionStore
 
                 return message;
         }
+    }
+
+    /// <summary>
+    /// Strings come back as strings; numbers, booleans, objects and arrays as JSON, so that a resumed session sends
+    /// <c>"offset":2</c> again rather than <c>"offset":"2"</c>.
+    /// </summary>
+    private static object? Argument(JsonNode? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value is JsonValue text && text.TryGetValue<string>(out var s))
+        {
+            return s;
+        }
+
+        using var document = JsonDocument.Parse(value.ToJsonString());
+        return document.RootElement.Clone();
     }
 }
 

@@ -146,18 +146,7 @@ public sealed class SessionTranscript : IDisposable
             var array = new JsonArray();
             foreach (var call in calls)
             {
-                var arguments = new JsonObject();
-                foreach (var (key, value) in call.Arguments ?? [])
-                {
-                    arguments[key] = value switch
-                    {
-                        null => null,
-                        JsonElement element => JsonNode.Parse(element.GetRawText()),
-                        string s => s,
-                        _ => JsonSerializer.SerializeToNode(value, value.GetType()),
-                    };
-                }
-
+                var arguments = ArgumentsAsWritten(call) ?? ParsedArguments(call);
                 array.Add(new JsonObject
                 {
                     ["id"] = call.Id,
@@ -171,6 +160,45 @@ public sealed class SessionTranscript : IDisposable
         }
 
         return record;
+    }
+
+    /// <summary>
+    /// SK's OpenAI connectors parse every argument into a string (<c>offset: "2"</c>) but keep the model's own JSON on
+    /// the call; recording that JSON lets a resumed session send the call exactly as the model wrote it.
+    /// </summary>
+    private static JsonObject? ArgumentsAsWritten(FunctionCallContent call)
+    {
+        if (call.InnerContent is not OpenAI.Chat.ChatToolCall { FunctionArguments: { } written })
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(written.ToString()) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            // The model wrote broken JSON; SK reported that to it. Record what SK parsed instead.
+            return null;
+        }
+    }
+
+    private static JsonObject ParsedArguments(FunctionCallContent call)
+    {
+        var arguments = new JsonObject();
+        foreach (var (key, value) in call.Arguments ?? [])
+        {
+            arguments[key] = value switch
+            {
+                null => null,
+                JsonElement element => JsonNode.Parse(element.GetRawText()),
+                string s => s,
+                _ => JsonSerializer.SerializeToNode(value, value.GetType()),
+            };
+        }
+
+        return arguments;
     }
 
     private static string? ResultText(object? result) => result switch

@@ -46,6 +46,9 @@ internal sealed record HarnessOptions
     public IReadOnlyDictionary<string, string?> SecretEnvironment { get; init; } = TempFolder.NoEnvironment;
 
     public string ApiKey { get; init; } = "test-key";
+
+    /// <summary>Replaces the network under the SDK (requests then never reach the scripted server).</summary>
+    public HttpMessageHandler? Transport { get; init; }
 }
 
 /// <summary>
@@ -106,7 +109,7 @@ internal sealed class AgentHarness : IAsyncDisposable
                 ? await ScriptedAnthropicServer.StartAsync(cancellationToken)
                 : await ScriptedOpenAIServer.StartAsync(cancellationToken);
             var spec = new ModelSpec(options.Provider, options.Provider == ModelProvider.Anthropic ? "claude-scripted" : "gpt-scripted");
-            connection = ModelConnection.Create(spec, new ModelCredentials(options.Provider, options.ApiKey, server.BaseUri), options.Resilience);
+            connection = ModelConnection.Create(spec, new ModelCredentials(options.Provider, options.ApiKey, server.BaseUri), options.Resilience, transport: options.Transport);
 
             folder.CreateDirectory("work");
             var definition = LoadDefinition(folder, options);
@@ -121,7 +124,7 @@ internal sealed class AgentHarness : IAsyncDisposable
             var redactor = SecretRedactor.FromEnvironment(options.SecretEnvironment.Keys, name => options.SecretEnvironment.GetValueOrDefault(name));
             var transcript = SessionTranscript.Create(
                 folder.PathOf("sessions"),
-                new SessionHeader(SessionStore.NewId(TimeProvider.System), DateTimeOffset.UtcNow, definition.Name, spec.ToString(), folder.PathOf("work")),
+                new SessionHeader(SessionStore.NewId(TimeProvider.System), TimeProvider.System.GetUtcNow(), definition.Name, spec.ToString(), folder.PathOf("work")),
                 redactor);
             return new AgentHarness(options, folder, server, connection, runtime, transcript);
         }

@@ -83,7 +83,7 @@ public sealed class ModelFaultTests
     {
         using var timeout = new CancellationTokenSource(TestTimeout);
         await using var agent = await AgentHarness.StartAsync(
-            new HarnessOptions { Resilience = HarnessOptions.FastResilience with { AttemptTimeout = TimeSpan.FromMilliseconds(300) } },
+            new HarnessOptions { Resilience = HarnessOptions.FastResilience with { AttemptTimeout = TimeSpan.FromMilliseconds(500) } },
             timeout.Token);
         agent.Server.Enqueue(ModelStep.Hang(), ModelStep.Text("Sorry for the wait."));
 
@@ -92,7 +92,7 @@ public sealed class ModelFaultTests
         Assert.Equal((TurnStop.Completed, "Sorry for the wait."), (result.Stop, result.Text));
         var requests = agent.Server.Requests;
         Assert.Equal(2, requests.Count);
-        Assert.True(requests[1].SinceServerStart - requests[0].SinceServerStart >= TimeSpan.FromMilliseconds(300) - TimerTolerance);
+        Assert.True(requests[1].SinceServerStart - requests[0].SinceServerStart >= TimeSpan.FromMilliseconds(500) - TimerTolerance);
     }
 
     [Fact]
@@ -113,18 +113,20 @@ public sealed class ModelFaultTests
         Assert.Equal(3, agent.Server.Requests.Count);
     }
 
-    [Fact]
-    public async Task A_malformed_stream_fails_the_turn_cleanly_and_keeps_the_transcript_whole()
+    [Theory]
+    [InlineData(ModelProvider.OpenAI)]
+    [InlineData(ModelProvider.Anthropic)]
+    public async Task A_malformed_stream_fails_the_turn_cleanly_and_keeps_the_transcript_whole(ModelProvider provider)
     {
         using var timeout = new CancellationTokenSource(TestTimeout);
-        await using var agent = await AgentHarness.StartAsync(timeout.Token);
+        await using var agent = await AgentHarness.StartAsync(new HarnessOptions { Provider = provider }, timeout.Token);
         agent.Server.Enqueue(ModelStep.MalformedStream());
 
         var result = await agent.TurnAsync("describe the schema", timeout.Token);
 
         Assert.Equal(TurnStop.Failed, result.Stop);
         AssertOneLine(result.Error!.Message);
-        Assert.StartsWith("openai:gpt-scripted: the model's answer could not be read", result.Error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{agent.Runtime.ModelName}: the model's answer could not be read: ", result.Error.Message, StringComparison.Ordinal);
         Assert.Single(agent.Server.Requests);
 
         var records = agent.TranscriptRecords();
@@ -136,7 +138,7 @@ public sealed class ModelFaultTests
         agent.Server.Enqueue(ModelStep.Text("Here it is."));
         var next = await agent.TurnAsync("try again", timeout.Token);
         Assert.Equal(TurnStop.Completed, next.Stop);
-        WireHistory.AssertValidOpenAI(agent.Server.Requests[^1]);
+        WireHistory.AssertValid(agent.Server.Requests[^1], provider == ModelProvider.Anthropic);
     }
 
     [Fact]
