@@ -11,6 +11,9 @@ public sealed record AgentDefinition
 {
     public const int DefaultMaxToolRounds = 24;
 
+    /// <summary>Semantic Kernel stops invoking tools by itself after 128 requests in one turn, so no limit may exceed it.</summary>
+    public const int MaxToolRoundsLimit = 128;
+
     public required string Name { get; init; }
 
     public required string Description { get; init; }

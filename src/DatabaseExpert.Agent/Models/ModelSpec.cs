@@ -58,7 +58,7 @@ public sealed record ModelSpec(ModelProvider Provider, string ModelId)
             return false;
         }
 
-        var prefix = value[..colon].ToLowerInvariant();
+        var prefix = value[..colon].Trim().ToLowerInvariant();
         var model = value[(colon + 1)..].Trim();
         ModelProvider? provider = prefix switch
         {

@@ -33,9 +33,10 @@ public sealed class AgentRuntime
 {
     public AgentRuntime(AgentRuntimeOptions options)
     {
-        if (options.MaxToolRounds is < 1 or > 200)
+        if (options.MaxToolRounds is < 1 or > Definition.AgentDefinition.MaxToolRoundsLimit)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MaxToolRounds, "maxToolRounds must be 1..200");
+            throw new ArgumentOutOfRangeException(
+                nameof(options), options.MaxToolRounds, $"maxToolRounds must be 1..{Definition.AgentDefinition.MaxToolRoundsLimit}");
         }
 
         SystemPrompt = options.SystemPrompt;

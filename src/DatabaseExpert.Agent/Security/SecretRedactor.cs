@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DatabaseExpert.Postgres.Connections;
 
 namespace DatabaseExpert.Agent.Security;
 
@@ -32,10 +33,7 @@ public sealed partial class SecretRedactor
     }
 
     /// <summary>Masks the password of a connection URL or keyword connection string; nothing else.</summary>
-    public static string RedactConnection(string connection) =>
-        KeywordPassword().Replace(
-            UrlPassword().Replace(connection, m => $"{m.Groups["scheme"].Value}://{m.Groups["user"].Value}:{Mask}@"),
-            m => $"{m.Groups["key"].Value}{m.Groups["sep"].Value}{Mask}");
+    public static string RedactConnection(string connection) => ConnectionStrings.Redact(connection);
 
     /// <summary>A redactor that also knows the given values and the passwords inside them (connection URLs).</summary>
     public SecretRedactor With(IEnumerable<string?> more)
@@ -44,10 +42,10 @@ public sealed partial class SecretRedactor
         foreach (var value in more)
         {
             values.Add(value);
-            if (value is not null && UrlPassword().Match(value) is { Success: true } match)
+            if (ConnectionStrings.TryGetUrlPassword(value, out var raw, out var decoded))
             {
-                values.Add(Uri.UnescapeDataString(match.Groups["password"].Value));
-                values.Add(match.Groups["password"].Value);
+                values.Add(decoded);
+                values.Add(raw);
             }
         }
 
@@ -82,16 +80,18 @@ public sealed partial class SecretRedactor
         }
 
         text = RedactConnection(text);
+        text = StructuredSecret().Replace(text, m => $"{m.Groups["key"].Value}{m.Groups["sep"].Value}{Quoted(m.Groups["value"].Value)}");
         text = SecretAssignment().Replace(text, m => $"{m.Groups["name"].Value}={Mask}");
         text = BearerToken().Replace(text, $"Bearer {Mask}");
         return ApiKeyToken().Replace(text, Mask);
     }
 
-    [GeneratedRegex(@"(?<scheme>[a-zA-Z][a-zA-Z0-9+.-]*)://(?<user>[^:/@\s""']*):(?<password>[^@\s""'/]+)@", RegexOptions.CultureInvariant)]
-    private static partial Regex UrlPassword();
+    /// <summary>Keeps a masked value's quotes, so masked JSON and YAML stay well-formed.</summary>
+    private static string Quoted(string value) => value.Length > 0 && value[0] is '"' or '\'' ? $"{value[0]}{Mask}{value[0]}" : Mask;
 
-    [GeneratedRegex(@"(?<key>\b(?:password|pwd|passwd)\b)(?<sep>\s*=\s*)(?<value>'[^']*'|""[^""]*""|[^;\s'""]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex KeywordPassword();
+    /// <summary><c>password: x</c> (YAML), <c>"password": "x"</c> (JSON) and the same for secret, token and api keys.</summary>
+    [GeneratedRegex(@"(?<key>(?<![\w-])[""']?(?:password|passwd|pwd|secret|client_secret|api[_-]?key|access[_-]?token|auth[_-]?token|token)[""']?)(?<sep>\s*:\s*)(?<value>""[^""]*""|'[^']*'|[^\s,}\]]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StructuredSecret();
 
     [GeneratedRegex(@"\b(?<name>[A-Z][A-Z0-9_]*(?:API_KEY|SECRET|TOKEN|PASSWORD)[A-Z0-9_]*)=(?<value>[^\s'""]+)", RegexOptions.CultureInvariant)]
     private static partial Regex SecretAssignment();

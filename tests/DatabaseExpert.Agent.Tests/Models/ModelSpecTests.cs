@@ -26,6 +26,7 @@ public sealed class ModelSpecTests
     [InlineData("openai:sonnet", ModelProvider.OpenAI, "sonnet")]
     [InlineData("azure:prod-gpt4o", ModelProvider.Azure, "prod-gpt4o")]
     [InlineData("azure-openai: prod-gpt4o ", ModelProvider.Azure, "prod-gpt4o")]
+    [InlineData("openai : gpt-4.1", ModelProvider.OpenAI, "gpt-4.1")]
     public void Provider_prefixes_choose_the_provider_and_keep_the_model_id(string text, ModelProvider provider, string modelId)
     {
         Assert.True(ModelSpec.TryParse(text, out var spec, out var error), error);

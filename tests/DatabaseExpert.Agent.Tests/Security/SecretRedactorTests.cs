@@ -24,6 +24,12 @@ public sealed class SecretRedactorTests
     [InlineData("context7 ctx7sk-0123456789abc", "context7 ***")]
     [InlineData("the password is long and nobody knows it", "the password is long and nobody knows it")]
     [InlineData("", "")]
+    [InlineData("database:\n  password: hunter22\n  user: app", "database:\n  password: ***\n  user: app")]
+    [InlineData("{\"password\": \"hunter22\", \"user\": \"app\"}", "{\"password\": \"***\", \"user\": \"app\"}")]
+    [InlineData("api_key: 'abc123'", "api_key: '***'")]
+    [InlineData("{\"access_token\":\"eyJhbGciOi\"}", "{\"access_token\":\"***\"}")]
+    [InlineData("token_type: bearer", "token_type: bearer")]
+    [InlineData("passwords: are long", "passwords: are long")]
     public void Masks_secret_shaped_text_and_leaves_the_rest(string text, string expected) =>
         Assert.Equal(expected, NoValues.Redact(text));
 

@@ -9,7 +9,7 @@ namespace DatabaseExpert.Agent.Definition.Internal;
 internal static class AgentYamlSchema
 {
     public const int MinToolRounds = 1;
-    public const int MaxToolRounds = 200;
+    public const int MaxToolRounds = AgentDefinition.MaxToolRoundsLimit;
 
     public static IReadOnlyList<string> PermissionModes { get; } = ["ask", "accept-edits", "plan", "bypass"];
 

@@ -18,7 +18,7 @@ internal static class PersonaSchema
         new Field("model", Shape.Text),
         new Field("skills", Shape.TextOrTexts),
         new Field("permissionMode", Shape.Choice([.. PermissionModes])),
-        new Field("maxTurns", Shape.Int(1, 200)),
+        new Field("maxTurns", Shape.Int(1, AgentDefinition.MaxToolRoundsLimit)),
         Field.Ignored("mcpServers", DiagnosticSeverity.Warning,
             "dbx starts MCP servers only from agent.yaml, so a shared persona file cannot launch commands; declare them under `mcpServers:` there"),
         Field.Ignored("hooks", DiagnosticSeverity.Warning, "dbx has no hooks; approvals come from agent.yaml `permissions`"),
