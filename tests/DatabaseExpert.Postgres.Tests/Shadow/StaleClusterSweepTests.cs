@@ -71,8 +71,10 @@ public sealed class StaleClusterSweepTests
     /// <summary>The owner record of a process that has exited.</summary>
     private static OwnerRecord DeadOwner()
     {
-        using var process = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
+        // A process that is still alive while its start time is read (a `true` may be gone already), then ended.
+        using var process = Process.Start(new ProcessStartInfo("sleep", "60") { UseShellExecute = false })!;
         var started = process.StartTime.ToUniversalTime().Ticks;
+        process.Kill();
         process.WaitForExit();
         return new OwnerRecord(process.Id, started);
     }
