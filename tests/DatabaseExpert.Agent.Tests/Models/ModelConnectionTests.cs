@@ -53,13 +53,13 @@ public sealed class ModelConnectionTests
     }
 
     [Fact]
-    public async Task Azure_calls_the_deployment_route_with_its_key_and_a_404_points_at_name_and_url()
+    public async Task Azure_sends_its_key_header_and_a_404_points_at_name_and_url()
     {
         using var timeout = new CancellationTokenSource(TestTimeout);
         await using var server = await ScriptedOpenAIServer.StartAsync(timeout.Token);
         using var connection = ModelConnection.Create(
             new ModelSpec(ModelProvider.Azure, "prod-gpt"),
-            new ModelCredentials(ModelProvider.Azure, "azure-key", new Uri($"http://127.0.0.1:{server.Port}/")),
+            new ModelCredentials(ModelProvider.Azure, "azure-key", new Uri($"http://127.0.0.1:{server.Port}/wrong-prefix/")),
             HarnessOptions.FastResilience);
 
         var history = new ChatHistory();
@@ -67,9 +67,9 @@ public sealed class ModelConnectionTests
         var thrown = await Assert.ThrowsAnyAsync<Exception>(
             () => connection.Chat.GetChatMessageContentAsync(history, cancellationToken: timeout.Token));
 
-        // The scripted server only speaks the OpenAI route, so it answers the Azure route with 404 and records it.
+        // A wrong endpoint puts the deployment route under a prefix the server does not answer: 404, recorded.
         var request = Assert.Single(server.Requests);
-        Assert.Equal("/openai/deployments/prod-gpt/chat/completions", request.Path);
+        Assert.Equal("/wrong-prefix/openai/deployments/prod-gpt/chat/completions", request.Path);
         Assert.Equal("azure-key", request.Header("api-key"));
         var error = ModelCallException.Find(thrown);
         Assert.NotNull(error);

@@ -108,8 +108,16 @@ internal sealed class AgentHarness : IAsyncDisposable
             server = options.Provider == ModelProvider.Anthropic
                 ? await ScriptedAnthropicServer.StartAsync(cancellationToken)
                 : await ScriptedOpenAIServer.StartAsync(cancellationToken);
-            var spec = new ModelSpec(options.Provider, options.Provider == ModelProvider.Anthropic ? "claude-scripted" : "gpt-scripted");
-            connection = ModelConnection.Create(spec, new ModelCredentials(options.Provider, options.ApiKey, server.BaseUri), options.Resilience, transport: options.Transport);
+            var spec = new ModelSpec(options.Provider, options.Provider switch
+            {
+                ModelProvider.Anthropic => "claude-scripted",
+                ModelProvider.Azure => "scripted-deployment",
+                _ => "gpt-scripted",
+            });
+
+            // Azure OpenAI is addressed at the resource root; the SDK adds /openai/deployments/<name>/….
+            var endpoint = options.Provider == ModelProvider.Azure ? new Uri(server.BaseUri, "/") : server.BaseUri;
+            connection = ModelConnection.Create(spec, new ModelCredentials(options.Provider, options.ApiKey, endpoint), options.Resilience, transport: options.Transport);
 
             folder.CreateDirectory("work");
             var definition = LoadDefinition(folder, options);

@@ -18,6 +18,8 @@ internal sealed class AnthropicProtocol : IModelProtocol
 
     public string Route => "/v1/messages";
 
+    public bool Answers(string path) => string.Equals(path, Route, StringComparison.Ordinal);
+
     public void Validate(ModelStep step)
     {
         if (step is not ModelReply reply)

@@ -8,8 +8,11 @@ internal interface IModelProtocol
     /// <summary>A name for error messages, e.g. "OpenAI Chat Completions".</summary>
     string Name { get; }
 
-    /// <summary>The one route the server answers with scripted steps (POST).</summary>
+    /// <summary>The route the server answers with scripted steps (POST), as shown in messages.</summary>
     string Route { get; }
+
+    /// <summary>True for a path this protocol answers (a provider may have more than one spelling of its route).</summary>
+    bool Answers(string path);
 
     /// <summary>The response header that carries the request id (clients put it into their exceptions).</summary>
     string RequestIdHeader { get; }

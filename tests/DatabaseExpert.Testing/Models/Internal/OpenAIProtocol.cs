@@ -19,6 +19,14 @@ internal sealed class OpenAIProtocol : IModelProtocol
 
     public string Route => "/v1/chat/completions";
 
+    /// <summary>
+    /// The OpenAI route, and Azure OpenAI's <c>/openai/deployments/{deployment}/chat/completions</c>: the body is the
+    /// same protocol, the deployment name stands in for the model.
+    /// </summary>
+    public bool Answers(string path) =>
+        string.Equals(path, Route, StringComparison.Ordinal)
+        || (path.StartsWith("/openai/deployments/", StringComparison.Ordinal) && path.EndsWith("/chat/completions", StringComparison.Ordinal));
+
     public void Validate(ModelStep step)
     {
         if (step is ModelReply reply)

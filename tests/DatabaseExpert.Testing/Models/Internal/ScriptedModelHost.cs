@@ -173,7 +173,7 @@ internal sealed class ScriptedModelHost : IAsyncDisposable
             body = await reader.ReadToEndAsync(aborted);
         }
 
-        var routed = HttpMethods.IsPost(request.Method) && string.Equals(request.Path.Value, _protocol.Route, StringComparison.Ordinal);
+        var routed = HttpMethods.IsPost(request.Method) && _protocol.Answers(request.Path.Value ?? string.Empty);
         var recorded = Record(request, body, routed);
         context.Response.Headers[_protocol.RequestIdHeader] =
             "req_scripted_" + recorded.Sequence.ToString(CultureInfo.InvariantCulture);
