@@ -29,7 +29,17 @@ public sealed record MigrationFile(string Path, string DisplayPath, string Id, s
 }
 
 /// <summary>A note about reading a project: something skipped, assumed, or missing.</summary>
-public sealed record SourceNote(Severity Severity, string Message, string? File = null, int Line = 0);
+public sealed record SourceNote(Severity Severity, string Message, string? File = null, int Line = 0)
+{
+    /// <summary>
+    /// Set when the note is a problem of the project itself (a journal entry without its file, drift…): the stable rule
+    /// id under which it is reported as a <see cref="Finding"/>, with its page in docs/rules/&lt;id&gt;.md.
+    /// </summary>
+    public string? Rule { get; init; }
+
+    /// <summary>What to do about it, for notes that carry a <see cref="Rule"/>.</summary>
+    public string? Help { get; init; }
+}
 
 /// <summary>The migrations of a project, in application order, with what the reader noticed.</summary>
 public sealed record MigrationSet(MigrationFormat Format, string Root, IReadOnlyList<MigrationFile> Files, IReadOnlyList<SourceNote> Notes);
