@@ -33,7 +33,7 @@ internal sealed class DrizzleReader : IMigrationReader
     public SourceDetection? DetectFile(string file)
     {
         var directory = Path.GetDirectoryName(file)!;
-        if (DrizzleProject.ConfigFileNames.Contains(Path.GetFileName(file), StringComparer.Ordinal))
+        if (IsConfigName(Path.GetFileName(file)))
         {
             return new SourceDetection(Format, directory, Path.GetFileName(file)) { ConfigFile = file };
         }
@@ -53,6 +53,12 @@ internal sealed class DrizzleReader : IMigrationReader
             ? FromOutFolder(outFolder, file)
             : null;
     }
+
+    /// <summary>drizzle.config.ts and the per-environment variants people pass with --config (drizzle.prod.config.ts).</summary>
+    private static bool IsConfigName(string name) =>
+        DrizzleProject.ConfigFileNames.Contains(name, StringComparer.Ordinal)
+        || (name.StartsWith("drizzle.", StringComparison.Ordinal) && name.Contains(".config.", StringComparison.Ordinal)
+            && !name.EndsWith(".sql", StringComparison.OrdinalIgnoreCase));
 
     public MigrationSet Read(SourceDetection detection, SourceReadContext context)
     {

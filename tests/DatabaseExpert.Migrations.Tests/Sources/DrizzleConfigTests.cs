@@ -97,4 +97,18 @@ public sealed class DrizzleConfigTests
 
         Assert.Contains(loaded.Notes, n => n.Message.Contains("'mysql'", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void AnEnvironmentConfigGivenByName_IsUsed()
+    {
+        using var project = new TempProject();
+        project.Write("drizzle.config.ts", "export default defineConfig({ dialect: 'postgresql', out: './dev' });");
+        var production = project.Write("drizzle.prod.config.ts", "export default defineConfig({ dialect: 'postgresql', out: './prod' });");
+        project.WriteJournal("prod", ("0000_a", 1));
+        project.Write("prod/0000_a.sql", "SELECT 1;");
+
+        var set = DatabaseExpert.Migrations.Sources.MigrationSources.Read(production);
+
+        Assert.Equal("prod/0000_a.sql", Assert.Single(set.Files).DisplayPath);
+    }
 }

@@ -49,7 +49,7 @@ public static partial class DrizzleDrift
                 context.Note(Severity.Info, $"drizzle-kit resolves out to {context.Display(outPath)} (dbx's static reading said {context.Display(project.OutPath)}).");
             }
 
-            ReadCheck(await check, outPath, context, findings, options.Timeout);
+            ReadCheck(await check, outPath, Unmask(project, checkCopy, outPath, context), context, findings, options.Timeout);
             var pending = ReadGenerate(await generate, outPath, generateCopy, project, kit!, context, findings, options.Timeout);
             return new DriftResult(findings, context.Notes)
             {
@@ -114,7 +114,8 @@ public static partial class DrizzleDrift
             .Select(l => JsonSerializer.Deserialize<string>(l[ProbeConfig.OutMarker.Length..]))
             .FirstOrDefault();
 
-    private static void ReadCheck(ChildOutcome outcome, string outPath, SourceReadContext context, List<Finding> findings, TimeSpan timeout)
+    private static void ReadCheck(
+        ChildOutcome outcome, string outPath, Func<string, string> unmask, SourceReadContext context, List<Finding> findings, TimeSpan timeout)
     {
         if (outcome.TimedOut)
         {
@@ -123,7 +124,7 @@ public static partial class DrizzleDrift
         }
 
         // The journal timestamp warning is reported by the reader, with its line (drizzle-journal-timestamp-order).
-        var problems = Lines(outcome.Output).Where(l => CheckProblem().IsMatch(l)).ToList();
+        var problems = Lines(outcome.Output).Where(l => CheckProblem().IsMatch(l)).Select(unmask).ToList();
         var journal = Path.Combine(outPath, "meta", "_journal.json");
         foreach (var problem in problems)
         {
@@ -141,6 +142,14 @@ public static partial class DrizzleDrift
         {
             context.Note(Severity.Error, $"`drizzle-kit check` failed (exit {outcome.ExitCode}): {Tail(outcome.Output)}");
         }
+    }
+
+    /// <summary>drizzle-kit names files under the copy (by its path relative to the project): show the project's out folder instead.</summary>
+    private static Func<string, string> Unmask(DrizzleProject project, string copy, string outPath, SourceReadContext context)
+    {
+        var copyName = Path.GetRelativePath(project.Root, copy).Replace(Path.DirectorySeparatorChar, '/');
+        var outName = context.Display(outPath);
+        return line => line.Replace(copyName, outName, StringComparison.Ordinal);
     }
 
     private static string? ReadGenerate(
