@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using DatabaseExpert.Postgres.Connections;
 using DatabaseExpert.Postgres.Explain.Internal;
@@ -18,7 +17,6 @@ public static class ExplainRunner
     /// <summary>First PostgreSQL version with <c>EXPLAIN (GENERIC_PLAN)</c>.</summary>
     public const int GenericPlanOptionVersion = 16;
 
-    [SuppressMessage("Performance", "CA1859", Justification = "The seam where the shared Sql/ lexer replaces the minimal reader.")]
     private static readonly ISqlStatementReader Statements = new MinimalStatementReader();
 
     private static readonly TimeSpan MaxLockWait = TimeSpan.FromSeconds(10);
@@ -27,7 +25,12 @@ public static class ExplainRunner
 
     /// <exception cref="ExplainException">Refused by the policy, an invalid request, or an error from PostgreSQL.</exception>
     /// <exception cref="DatabaseUnavailableException">The database cannot be reached.</exception>
-    public static async Task<ExplainResult> ExplainAsync(DatabaseHandle handle, ExplainRequest request, CancellationToken cancellationToken = default)
+    public static Task<ExplainResult> ExplainAsync(DatabaseHandle handle, ExplainRequest request, CancellationToken cancellationToken = default) =>
+        ExplainAsync(handle, request, Statements, cancellationToken);
+
+    /// <summary>With another statement reader: the shared lexer once it exists, or a deliberately wrong one in tests.</summary>
+    internal static async Task<ExplainResult> ExplainAsync(
+        DatabaseHandle handle, ExplainRequest request, ISqlStatementReader statements, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handle);
         ArgumentNullException.ThrowIfNull(request);
@@ -36,7 +39,7 @@ public static class ExplainRunner
             throw new ExplainException($"the timeout must be positive (got {request.Timeout})", ExplainErrorKind.InvalidRequest);
         }
 
-        var decision = ExplainPolicy.Decide(request.Sql ?? string.Empty, Statements.Read(request.Sql ?? string.Empty), request);
+        var decision = ExplainPolicy.Decide(request.Sql ?? string.Empty, statements.Read(request.Sql ?? string.Empty), request);
         var settings = PlannerSettings.Validate(request.SessionSettings);
         var writes = request.Analyze && decision.ChangesData;
 
