@@ -34,6 +34,9 @@ public sealed record ExplainResult(
     /// <summary>Every node, depth first.</summary>
     public IEnumerable<PlanNode> Nodes => Root.DescendantsAndSelf();
 
+    /// <summary>One line: what ran (plan only, or analyzed and rolled back), total cost, times, JIT, changed settings.</summary>
+    public string Summary => ModelText.Header(this);
+
     /// <summary>The compact text a model should see: the plan as an indented tree with figures, then the insights with fixes.</summary>
     public string ToModelText() => ModelText.Write(this);
 }

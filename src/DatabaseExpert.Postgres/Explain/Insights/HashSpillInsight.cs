@@ -39,7 +39,7 @@ internal sealed class HashSpillInsight : IPlanInsightRule
             {
                 batches = node.HashAggBatches ?? 1;
                 neededKb = ((node.PeakMemoryUsageKb ?? 0) + (node.DiskUsageKb ?? 0)) / multiplier;
-                what = $"the hash aggregate wrote {Figures.Kb(node.DiskUsageKb ?? 0)} to disk in {batches} batches";
+                what = $"the hash aggregate wrote {PlanFigures.Kb(node.DiskUsageKb ?? 0)} to disk in {batches} batches";
             }
             else
             {
@@ -50,9 +50,9 @@ internal sealed class HashSpillInsight : IPlanInsightRule
                 Id,
                 batches >= CriticalBatches ? InsightSeverity.Critical : InsightSeverity.Warning,
                 node,
-                $"{node.Label}: {what}, because hash memory is limited to work_mem {Figures.Kb(context.Environment.WorkMemKb)} × "
+                $"{node.Label}: {what}, because hash memory is limited to work_mem {PlanFigures.Kb(context.Environment.WorkMemKb)} × "
                 + $"hash_mem_multiplier {multiplier:0.#}. Each extra batch is written to and read back from temporary files; "
-                + $"in memory it needs about {Figures.Kb(neededKb * multiplier)}.",
+                + $"in memory it needs about {PlanFigures.Kb(neededKb * multiplier)}.",
                 WorkMemAdvice.Fix(neededKb, "If the row estimate below is far off, fixing the estimate (ANALYZE) lets the planner size it right."),
                 relation: InsightContext.TableBelow(node));
         }

@@ -38,8 +38,8 @@ internal sealed class IndexOnlyScanHeapFetchesInsight : IPlanInsightRule
                 Id,
                 share >= WarningShare ? InsightSeverity.Warning : InsightSeverity.Info,
                 node,
-                $"{node.Label} fetched {Figures.Rows(fetches)} rows from the table for {Figures.Rows(rows)} rows returned "
-                + $"({Figures.Percent(share)}). Pages changed since the last VACUUM are not marked all-visible, so the index-only scan "
+                $"{node.Label} fetched {PlanFigures.Rows(fetches)} rows from the table for {PlanFigures.Rows(rows)} rows returned "
+                + $"({PlanFigures.Percent(share)}). Pages changed since the last VACUUM are not marked all-visible, so the index-only scan "
                 + "must check the table for them and loses its advantage.",
                 $"VACUUM (ANALYZE) {table}; -- and let autovacuum visit it sooner: ALTER TABLE {table} SET "
                 + "(autovacuum_vacuum_scale_factor = 0.05, autovacuum_vacuum_insert_scale_factor = 0.05);");

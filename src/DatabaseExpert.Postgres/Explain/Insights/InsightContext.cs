@@ -56,7 +56,15 @@ internal sealed class InsightContext
         string? relation = null) =>
         new(kind, severity, node.Id, node.NodeType, relation ?? node.QualifiedRelation, message, fix, columns ?? []);
 
-    /// <summary>The first table read below a node (what a Hash or Sort holds), if any.</summary>
-    public static string? TableBelow(PlanNode node) =>
-        node.DescendantsAndSelf().FirstOrDefault(n => n.RelationName is not null)?.QualifiedRelation;
+    /// <summary>The table a Hash or Sort holds: the one scanned straight below it (none when a join is in between).</summary>
+    public static string? TableBelow(PlanNode node)
+    {
+        var current = node;
+        while (current.RelationName is null && current.Children.Count == 1)
+        {
+            current = current.Children[0];
+        }
+
+        return current.QualifiedRelation;
+    }
 }

@@ -1,5 +1,3 @@
-using DatabaseExpert.Postgres.Explain.Internal;
-
 namespace DatabaseExpert.Postgres.Explain.Insights;
 
 /// <summary>
@@ -39,12 +37,12 @@ internal sealed class JitDominatesInsight : IPlanInsightRule
         var phases = new List<string>();
         if (context.Jit.Inlining)
         {
-            phases.Add($"inlining {Figures.Ms(context.Jit.InliningMs ?? 0)} (cost above jit_inline_above_cost {Figures.Cost(env.JitInlineAboveCost)})");
+            phases.Add($"inlining {PlanFigures.Ms(context.Jit.InliningMs ?? 0)} (cost above jit_inline_above_cost {PlanFigures.Cost(env.JitInlineAboveCost)})");
         }
 
         if (context.Jit.Optimization)
         {
-            phases.Add($"optimization {Figures.Ms(context.Jit.OptimizationMs ?? 0)} (cost above jit_optimize_above_cost {Figures.Cost(env.JitOptimizeAboveCost)})");
+            phases.Add($"optimization {PlanFigures.Ms(context.Jit.OptimizationMs ?? 0)} (cost above jit_optimize_above_cost {PlanFigures.Cost(env.JitOptimizeAboveCost)})");
         }
 
         var detail = phases.Count > 0 ? $" Largest parts: {string.Join(", ", phases)}." : string.Empty;
@@ -53,9 +51,9 @@ internal sealed class JitDominatesInsight : IPlanInsightRule
             Id,
             jitMs >= CriticalJitMs ? InsightSeverity.Critical : InsightSeverity.Warning,
             context.Root,
-            $"JIT compilation of {context.Jit.Functions} functions took {Figures.Ms(jitMs)} against {Figures.Ms(executionMs)} of execution "
-            + $"({Figures.Percent(Math.Min(share, 1))}). It was switched on because the estimated cost {Figures.Cost(cost)} is above "
-            + $"jit_above_cost {Figures.Cost(env.JitAboveCost)}; for a query this short, compiling costs more than it saves.{detail}",
+            $"JIT compilation of {context.Jit.Functions} functions took {PlanFigures.Ms(jitMs)} against {PlanFigures.Ms(executionMs)} of execution "
+            + $"({PlanFigures.Percent(Math.Min(share, 1))}). It was switched on because the estimated cost {PlanFigures.Cost(cost)} is above "
+            + $"jit_above_cost {PlanFigures.Cost(env.JitAboveCost)}; for a query this short, compiling costs more than it saves.{detail}",
             $"SET LOCAL jit = off; -- for this query. Or raise the thresholds above its cost for the database: "
             + $"ALTER DATABASE <db> SET jit_above_cost = {threshold:0}; (and jit_inline_above_cost / jit_optimize_above_cost likewise).");
     }

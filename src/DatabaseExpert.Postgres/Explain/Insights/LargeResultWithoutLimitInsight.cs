@@ -1,5 +1,3 @@
-using DatabaseExpert.Postgres.Explain.Internal;
-
 namespace DatabaseExpert.Postgres.Explain.Insights;
 
 /// <summary>
@@ -32,7 +30,7 @@ internal sealed class LargeResultWithoutLimitInsight : IPlanInsightRule
             Id,
             rows >= WarningRows ? InsightSeverity.Warning : InsightSeverity.Info,
             root,
-            $"The statement {counted} {Figures.Rows(rows)} rows and has no LIMIT. Every row is produced, sent over the network and "
+            $"The statement {counted} {PlanFigures.Rows(rows)} rows and has no LIMIT. Every row is produced, sent over the network and "
             + "held by the client; an application rarely shows that many, and the transfer often costs more than the query.",
             "Page it: ORDER BY a unique key and LIMIT (keyset pagination: WHERE (created_at, id) < ($1, $2) ORDER BY created_at DESC, "
             + "id DESC LIMIT 50), or aggregate in SQL (count, sum, GROUP BY) instead of in the application. Exports are fine as they are.");

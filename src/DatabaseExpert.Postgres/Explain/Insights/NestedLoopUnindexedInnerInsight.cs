@@ -49,8 +49,8 @@ internal sealed class NestedLoopUnindexedInnerInsight : IPlanInsightRule
                 comparisons >= CriticalComparisons ? InsightSeverity.Critical : InsightSeverity.Warning,
                 loop,
                 $"{loop.Label} {runs} its inner side ({inner.Label}{(materialized ? $" over {scan.Label}" : string.Empty)}) "
-                + $"{Figures.Rows(loops)} times, going through about {Figures.Rows(rowsPerLoop)} rows each time "
-                + $"({Figures.Rows(comparisons)} in all). Without an index on the join key every outer row re-reads the inner rows; "
+                + $"{PlanFigures.Rows(loops)} times, going through about {PlanFigures.Rows(rowsPerLoop)} rows each time "
+                + $"({PlanFigures.Rows(comparisons)} in all). Without an index on the join key every outer row re-reads the inner rows; "
                 + "with one, each loop is a single index lookup (or the planner switches to a hash join).",
                 suggestion?.Sql ?? (scan.RelationName is null
                     ? "The inner side is computed (a function or CTE), so no index can serve it: load it into a temporary table with an "

@@ -53,14 +53,14 @@ internal sealed class RowEstimateErrorInsight : IPlanInsightRule
                 : error.Ratio >= WarningRatio ? InsightSeverity.Warning
                 : InsightSeverity.Info;
             var direction = error.Under ? "under-estimate" : "over-estimate";
-            var loops = node.ActualLoops > 1 ? $" per loop ({Figures.Rows(node.ActualLoops.Value)} loops)" : string.Empty;
+            var loops = node.ActualLoops > 1 ? $" per loop ({PlanFigures.Rows(node.ActualLoops.Value)} loops)" : string.Empty;
             var (fix, columns) = FixFor(context, node);
             yield return InsightContext.Create(
                 Id,
                 severity,
                 node,
-                $"{node.Label}: estimated {Figures.Rows(node.PlanRows)} rows, actually {Figures.Rows(node.ActualRows ?? 0)}{loops} — "
-                + $"a {Figures.Ratio(error.Ratio)} {direction}. The planner chooses join order, join methods and memory from these "
+                $"{node.Label}: estimated {PlanFigures.Rows(node.PlanRows)} rows, actually {PlanFigures.Rows(node.ActualRows ?? 0)}{loops} — "
+                + $"a {PlanFigures.Ratio(error.Ratio)} {direction}. The planner chooses join order, join methods and memory from these "
                 + "estimates; an error this large commonly turns into a nested loop over far too many rows, or a hash or sort that spills.",
                 fix,
                 columns);

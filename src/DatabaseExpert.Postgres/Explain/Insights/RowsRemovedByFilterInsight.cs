@@ -54,8 +54,8 @@ internal sealed class RowsRemovedByFilterInsight : IPlanInsightRule
                 Id,
                 share >= WarningRemovedShare ? InsightSeverity.Warning : InsightSeverity.Info,
                 node,
-                $"{node.Label} produces {Figures.Rows(removed + kept)} rows and its {what} {condition} throws away {Figures.Rows(removed)} "
-                + $"of them ({Figures.Percent(share)}). Fetching rows only to discard them is wasted I/O and CPU; if the condition "
+                $"{node.Label} produces {PlanFigures.Rows(removed + kept)} rows and its {what} {condition} throws away {PlanFigures.Rows(removed)} "
+                + $"of them ({PlanFigures.Percent(share)}). Fetching rows only to discard them is wasted I/O and CPU; if the condition "
                 + "can be checked in an index, the discarded rows are never fetched.",
                 fix,
                 columns);

@@ -41,7 +41,7 @@ internal sealed class SeqScanSelectiveFilterInsight : IPlanInsightRule
 
             var suggestion = IndexSuggestion.For(node, relation, ExpressionColumns.Extract(node.Filter));
             var measured = context.Analyzed ? "reads" : "is estimated to read";
-            var message = $"{node.Label} {measured} {Figures.Rows(read)} rows to keep {Figures.Rows(kept)} ({Figures.Percent(kept / read)}) "
+            var message = $"{node.Label} {measured} {PlanFigures.Rows(read)} rows to keep {PlanFigures.Rows(kept)} ({PlanFigures.Percent(kept / read)}) "
                 + $"with the filter {node.Filter}. Every row of the table is visited to find the few that match; an index on the "
                 + "filtered columns reads only those, and the gap grows with the table.";
             if (suggestion is not null && relation?.IndexLeadingWith(suggestion.Columns[0]) is { } existing)

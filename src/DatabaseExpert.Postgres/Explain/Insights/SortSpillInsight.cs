@@ -44,9 +44,9 @@ internal sealed class SortSpillInsight : IPlanInsightRule
                 Id,
                 node.TimeShare >= CriticalTimeShare ? InsightSeverity.Critical : InsightSeverity.Warning,
                 node,
-                $"{node.Label}{keys} spilled to disk ({node.SortMethod ?? "external sort"}, {Figures.Kb(diskKb)} written"
-                + $"{(spills.Count > 1 ? " by the busiest process" : string.Empty)}) because work_mem is {Figures.Kb(context.Environment.WorkMemKb)}; "
-                + $"sorting in memory needs about {Figures.Kb(neededKb)}. Writing and re-reading temporary files makes the sort several times slower.",
+                $"{node.Label}{keys} spilled to disk ({node.SortMethod ?? "external sort"}, {PlanFigures.Kb(diskKb)} written"
+                + $"{(spills.Count > 1 ? " by the busiest process" : string.Empty)}) because work_mem is {PlanFigures.Kb(context.Environment.WorkMemKb)}; "
+                + $"sorting in memory needs about {PlanFigures.Kb(neededKb)}. Writing and re-reading temporary files makes the sort several times slower.",
                 WorkMemAdvice.Fix(neededKb, "An index whose key order matches the sort can remove the sort altogether."),
                 columns,
                 InsightContext.TableBelow(node));

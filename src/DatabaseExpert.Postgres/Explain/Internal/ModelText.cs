@@ -37,6 +37,7 @@ internal static class ModelText
         return text.ToString();
     }
 
+    /// <summary>One line: what ran, cost, times, JIT and changed settings.</summary>
     public static string Header(ExplainResult result)
     {
         var parts = new List<string>
@@ -44,7 +45,7 @@ internal static class ModelText
             result.Analyzed
                 ? result.ChangeReason is null ? "EXPLAIN ANALYZE (ran in a rolled-back transaction)" : "EXPLAIN ANALYZE (changes rolled back)"
                 : "EXPLAIN (planned only, not run)",
-            $"total cost {Figures.Cost(result.TotalCost)}",
+            $"total cost {PlanFigures.Cost(result.TotalCost)}",
         };
         if (result.GenericPlan)
         {
@@ -53,17 +54,17 @@ internal static class ModelText
 
         if (result.PlanningTimeMs is { } planning)
         {
-            parts.Add($"planning {Figures.Ms(planning)}");
+            parts.Add($"planning {PlanFigures.Ms(planning)}");
         }
 
         if (result.ExecutionTimeMs is { } execution)
         {
-            parts.Add($"execution {Figures.Ms(execution)}");
+            parts.Add($"execution {PlanFigures.Ms(execution)}");
         }
 
         if (result.Jit is { } jit)
         {
-            parts.Add(jit.TotalMs is { } total ? $"JIT {jit.Functions} functions {Figures.Ms(total)}" : $"JIT {jit.Functions} functions");
+            parts.Add(jit.TotalMs is { } total ? $"JIT {jit.Functions} functions {PlanFigures.Ms(total)}" : $"JIT {jit.Functions} functions");
         }
 
         if (result.Settings.Count > 0)
@@ -79,90 +80,27 @@ internal static class ModelText
         var parts = new List<string> { Prefix(node) + node.Label };
         if (node.NeverExecuted)
         {
-            parts.Add($"rows ~{Figures.Rows(node.PlanRows)}→never executed");
+            parts.Add($"rows ~{PlanFigures.Rows(node.PlanRows)}→never executed");
         }
         else if (node.Analyzed)
         {
-            parts.Add($"rows {Figures.Rows(node.PlanRows)}→{Figures.Rows(node.ActualRows ?? 0)}");
+            parts.Add($"rows {PlanFigures.Rows(node.PlanRows)}→{PlanFigures.Rows(node.ActualRows ?? 0)}");
             if (node.ActualLoops > 1)
             {
-                parts.Add($"loops {Figures.Rows(node.ActualLoops.Value)}");
+                parts.Add($"loops {PlanFigures.Rows(node.ActualLoops.Value)}");
             }
 
-            parts.Add($"{Figures.Ms(node.ExclusiveTimeMs ?? 0)} {Figures.Percent(node.TimeShare ?? 0)}");
+            parts.Add($"{PlanFigures.Ms(node.ExclusiveTimeMs ?? 0)} {PlanFigures.Percent(node.TimeShare ?? 0)}");
         }
         else
         {
-            parts.Add($"rows ~{Figures.Rows(node.PlanRows)}");
-            parts.Add($"cost {Figures.Cost(node.ExclusiveCost)} {Figures.Percent(node.CostShare)}");
+            parts.Add($"rows ~{PlanFigures.Rows(node.PlanRows)}");
+            parts.Add($"cost {PlanFigures.Cost(node.ExclusiveCost)} {PlanFigures.Percent(node.CostShare)}");
         }
 
-        parts.AddRange(Details(node));
+        parts.AddRange(PlanNodeDetails.Describe(node));
         return string.Join(" · ", parts);
     }
 
     private static string Prefix(PlanNode node) => node.SubplanName is { } name ? $"[{name}] " : string.Empty;
-
-    /// <summary>The node's conditions and memory figures, each short enough for one line.</summary>
-    public static IEnumerable<string> Details(PlanNode node)
-    {
-        if (node.IndexCond is { } index)
-        {
-            yield return $"index cond {index}";
-        }
-
-        if (node.HashCond is { } hash)
-        {
-            yield return $"hash cond {hash}";
-        }
-
-        if (node.MergeCond is { } merge)
-        {
-            yield return $"merge cond {merge}";
-        }
-
-        if (node.JoinFilter is { } join)
-        {
-            yield return $"join filter {join}{Removed(node, node.RowsRemovedByJoinFilter)}";
-        }
-
-        if (node.Filter is { } filter)
-        {
-            yield return $"filter {filter}{Removed(node, node.RowsRemovedByFilter)}";
-        }
-
-        if (node.SortKey.Count > 0)
-        {
-            yield return $"sort key {string.Join(", ", node.SortKey)}";
-        }
-
-        if (node.SortMethod is { } method)
-        {
-            yield return $"{method} {Figures.Kb(node.SortSpaceUsedKb ?? 0)} {node.SortSpaceType?.ToLowerInvariant()}";
-        }
-
-        if (node.HashBatches is { } batches)
-        {
-            yield return $"buckets {node.HashBuckets} batches {batches} memory {Figures.Kb(node.PeakMemoryUsageKb ?? 0)}";
-        }
-
-        if (node.HeapFetches is { } fetches and > 0)
-        {
-            yield return $"heap fetches {Figures.Rows(fetches)}";
-        }
-
-        if (node.WorkersPlanned is { } planned)
-        {
-            yield return node.WorkersLaunched is { } launched ? $"workers {launched}/{planned} launched" : $"workers {planned} planned";
-        }
-
-        if (node.Buffers is { } buffers && buffers.SharedTotal + buffers.TempRead + buffers.TempWritten > 0)
-        {
-            yield return $"buffers hit {buffers.SharedHit} read {buffers.SharedRead}"
-                + (buffers.TempWritten > 0 ? $" temp written {buffers.TempWritten}" : string.Empty);
-        }
-    }
-
-    private static string Removed(PlanNode node, double? perLoop) =>
-        perLoop is > 0 ? $" (removed {Figures.Rows(perLoop.Value * (node.ActualLoops ?? 1))})" : string.Empty;
 }

@@ -4,7 +4,7 @@ namespace DatabaseExpert.Postgres.Explain.Internal;
 internal static class WorkMemAdvice
 {
     public static string Fix(double neededKb, string alternative) =>
-        $"SET LOCAL work_mem = '{Figures.WorkMemSetting(neededKb)}'; -- inside the transaction that runs this query. work_mem is "
+        $"SET LOCAL work_mem = '{PlanFigures.WorkMemSetting(neededKb)}'; -- inside the transaction that runs this query. work_mem is "
         + "granted per sort or hash node and per parallel worker, so raise it for this query (or this role) rather than "
         + $"server-wide. {alternative}";
 }

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace DatabaseExpert.Postgres.Explain.Internal;
+namespace DatabaseExpert.Postgres.Explain;
 
 /// <summary>Numbers as people read them in messages: 120,000 rows, 12.4 ms, 6.2 MB, 2.0%.</summary>
-internal static class Figures
+public static class PlanFigures
 {
     public static string Rows(double rows) => Math.Round(rows).ToString("N0", CultureInfo.InvariantCulture);
 
