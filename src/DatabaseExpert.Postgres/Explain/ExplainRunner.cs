@@ -63,8 +63,13 @@ public static class ExplainRunner
     private static async Task ConfigureAsync(
         NpgsqlConnection connection, bool readOnly, ExplainRequest request, IReadOnlyList<KeyValuePair<string, string>> settings, CancellationToken cancellationToken)
     {
-        // SET TRANSACTION must come first in the transaction; everything else is SET LOCAL, gone at rollback.
-        await ExecuteAsync(connection, readOnly ? "SET TRANSACTION READ ONLY" : "SET TRANSACTION READ WRITE", cancellationToken);
+        // SET TRANSACTION must come first in the transaction; everything else is SET LOCAL, gone at rollback. A write is
+        // never forced READ WRITE: a role or database that defaults to read-only transactions keeps refusing it.
+        if (readOnly)
+        {
+            await ExecuteAsync(connection, "SET TRANSACTION READ ONLY", cancellationToken);
+        }
+
         var all = new List<KeyValuePair<string, string>>
         {
             new("statement_timeout", Milliseconds(request.Timeout)),

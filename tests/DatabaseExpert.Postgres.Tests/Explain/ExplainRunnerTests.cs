@@ -5,21 +5,16 @@ using Npgsql;
 
 namespace DatabaseExpert.Postgres.Tests.Explain;
 
-/// <summary>The runner against a real server: plain and ANALYZE, the write rules, generic plans, errors.</summary>
-public sealed class ExplainRunnerTests : IAsyncLifetime
+/// <summary>
+/// The runner against a real server: plain and ANALYZE, the write rules, generic plans, errors. One pooled connection
+/// without session reset, so a test can see what an earlier EXPLAIN left on the session.
+/// </summary>
+public sealed class ExplainRunnerTests() : ShopTest("explain_runner", "No Reset On Close=true;Maximum Pool Size=1")
 {
-    private ShopExplainer _shop = null!;
-
-    public async Task InitializeAsync() =>
-        // No session reset and one connection: a test can see what an earlier EXPLAIN left on the session.
-        _shop = await ShopExplainer.CreateAsync("explain_runner", "No Reset On Close=true;Maximum Pool Size=1");
-
-    public async Task DisposeAsync() => await _shop.DisposeAsync();
-
     [Fact]
     public async Task Plain_explain_plans_without_running()
     {
-        var result = await _shop.ExplainAsync(new ExplainRequest("select * from orders where customer_id = 42 order by created_at desc limit 20"));
+        var result = await Shop.ExplainAsync(new ExplainRequest("select * from orders where customer_id = 42 order by created_at desc limit 20"));
 
         Assert.False(result.Analyzed);
         Assert.Null(result.ExecutionTimeMs);
@@ -33,7 +28,7 @@ public sealed class ExplainRunnerTests : IAsyncLifetime
     [Fact]
     public async Task Analyze_reports_actual_rows_and_times_with_buffers_and_settings()
     {
-        var result = await _shop.ExplainAsync(new ExplainRequest("select count(*) from orders where status = 'paid'")
+        var result = await Shop.ExplainAsync(new ExplainRequest("select count(*) from orders where status = 'paid'")
         {
             Analyze = true,
             Buffers = true,
@@ -52,16 +47,16 @@ public sealed class ExplainRunnerTests : IAsyncLifetime
     [Fact]
     public async Task Analyze_of_a_delete_is_refused_on_a_read_only_target_and_nothing_runs()
     {
-        var before = await _shop.Database.ScalarAsync<long>("select count(*) from order_items where order_id < 100");
+        var before = await Shop.Database.ScalarAsync<long>("select count(*) from order_items where order_id < 100");
 
         var error = await Assert.ThrowsAsync<ExplainException>(() =>
-            _shop.ExplainAsync(new ExplainRequest("delete from order_items where order_id < 100") { Analyze = true }));
+            Shop.ExplainAsync(new ExplainRequest("delete from order_items where order_id < 100") { Analyze = true }));
 
         Assert.Equal(ExplainErrorKind.Refused, error.Kind);
         Assert.Contains("without --analyze", error.Message, StringComparison.Ordinal);
-        Assert.Equal(before, await _shop.Database.ScalarAsync<long>("select count(*) from order_items where order_id < 100"));
+        Assert.Equal(before, await Shop.Database.ScalarAsync<long>("select count(*) from order_items where order_id < 100"));
 
-        var plan = await _shop.ExplainAsync(new ExplainRequest("delete from order_items where order_id < 100"));
+        var plan = await Shop.ExplainAsync(new ExplainRequest("delete from order_items where order_id < 100"));
         Assert.Equal("Delete on order_items", plan.Root.Label);
         Assert.Equal("DELETE changes rows", plan.ChangeReason);
     }
@@ -69,43 +64,43 @@ public sealed class ExplainRunnerTests : IAsyncLifetime
     [Fact]
     public async Task Analyze_of_a_delete_with_writes_allowed_runs_and_is_rolled_back()
     {
-        var before = await _shop.Database.ScalarAsync<long>("select count(*) from order_items where order_id < 100");
+        var before = await Shop.Database.ScalarAsync<long>("select count(*) from order_items where order_id < 100");
 
-        var result = await _shop.ExplainAsync(new ExplainRequest("delete from order_items where order_id < 100") { Analyze = true, AllowWrites = true });
+        var result = await Shop.ExplainAsync(new ExplainRequest("delete from order_items where order_id < 100") { Analyze = true, AllowWrites = true });
 
         Assert.True(result.Analyzed);
         Assert.Equal("ModifyTable", result.Root.NodeType);
         Assert.Equal(before, result.Root.Children.Single().TotalActualRows);
-        Assert.Equal(before, await _shop.Database.ScalarAsync<long>("select count(*) from order_items where order_id < 100"));
+        Assert.Equal(before, await Shop.Database.ScalarAsync<long>("select count(*) from order_items where order_id < 100"));
     }
 
     [Fact]
     public async Task Analyze_of_an_update_with_a_trigger_leaves_the_rows_as_they_were()
     {
-        var before = await _shop.Database.ScalarAsync<string>("select string_agg(on_hand || '@' || updated_at, ',' order by product_id) from inventory where product_id <= 50");
+        var before = await Shop.Database.ScalarAsync<string>("select string_agg(on_hand || '@' || updated_at, ',' order by product_id) from inventory where product_id <= 50");
 
-        await _shop.ExplainAsync(new ExplainRequest("update inventory set on_hand = on_hand + 1 where product_id <= 50") { Analyze = true, AllowWrites = true });
+        await Shop.ExplainAsync(new ExplainRequest("update inventory set on_hand = on_hand + 1 where product_id <= 50") { Analyze = true, AllowWrites = true });
 
-        Assert.Equal(before, await _shop.Database.ScalarAsync<string>("select string_agg(on_hand || '@' || updated_at, ',' order by product_id) from inventory where product_id <= 50"));
+        Assert.Equal(before, await Shop.Database.ScalarAsync<string>("select string_agg(on_hand || '@' || updated_at, ',' order by product_id) from inventory where product_id <= 50"));
     }
 
     [Fact]
     public async Task Side_effects_inside_a_read_only_analyze_are_refused_by_the_server_and_undone()
     {
-        var before = await _shop.Database.ScalarAsync<long>("select last_value from invoice_number_seq");
+        var before = await Shop.Database.ScalarAsync<long>("select last_value from invoice_number_seq");
 
         var error = await Assert.ThrowsAsync<ExplainException>(() =>
-            _shop.ExplainAsync(new ExplainRequest("select nextval('invoice_number_seq')") { Analyze = true }));
+            Shop.ExplainAsync(new ExplainRequest("select nextval('invoice_number_seq')") { Analyze = true }));
 
         Assert.Equal(ExplainErrorKind.Refused, error.Kind);
         Assert.Contains("read-only transaction", error.Message, StringComparison.Ordinal);
-        Assert.Equal(before, await _shop.Database.ScalarAsync<long>("select last_value from invoice_number_seq"));
+        Assert.Equal(before, await Shop.Database.ScalarAsync<long>("select last_value from invoice_number_seq"));
     }
 
     [Fact]
     public async Task Placeholders_get_a_generic_plan_and_the_prepared_statement_is_gone_afterwards()
     {
-        var result = await _shop.ExplainAsync(new ExplainRequest("select * from orders where customer_id = $1 and status = $2"));
+        var result = await Shop.ExplainAsync(new ExplainRequest("select * from orders where customer_id = $1 and status = $2"));
 
         Assert.True(result.GenericPlan);
         Assert.False(result.Analyzed);
@@ -119,7 +114,7 @@ public sealed class ExplainRunnerTests : IAsyncLifetime
     {
         // PREPARE only parses; the planner folds 1/0 when EXPLAIN EXECUTE plans it, so the failure comes after PREPARE.
         var error = await Assert.ThrowsAsync<ExplainException>(() =>
-            _shop.ExplainAsync(new ExplainRequest("select * from orders where customer_id = $1 and 1 / 0 = 1")));
+            Shop.ExplainAsync(new ExplainRequest("select * from orders where customer_id = $1 and 1 / 0 = 1")));
 
         Assert.Equal(ExplainErrorKind.StatementError, error.Kind);
         Assert.Contains("division by zero", error.Message, StringComparison.Ordinal);
@@ -129,9 +124,9 @@ public sealed class ExplainRunnerTests : IAsyncLifetime
     [Fact]
     public async Task Placeholder_values_give_a_custom_plan_that_analyze_can_run()
     {
-        var expected = await _shop.Database.ScalarAsync<long>("select count(*) from orders where customer_id = 42");
+        var expected = await Shop.Database.ScalarAsync<long>("select count(*) from orders where customer_id = 42");
 
-        var result = await _shop.ExplainAsync(new ExplainRequest("select * from orders where customer_id = $1") { Analyze = true, Parameters = ["42"] });
+        var result = await Shop.ExplainAsync(new ExplainRequest("select * from orders where customer_id = $1") { Analyze = true, Parameters = ["42"] });
 
         Assert.False(result.GenericPlan);
         Assert.Equal(expected, result.Root.TotalActualRows);
@@ -141,10 +136,10 @@ public sealed class ExplainRunnerTests : IAsyncLifetime
     public async Task Several_statements_are_refused_before_reaching_the_server()
     {
         var error = await Assert.ThrowsAsync<ExplainException>(() =>
-            _shop.ExplainAsync(new ExplainRequest("select 1; drop table reviews") { Analyze = true, AllowWrites = true }));
+            Shop.ExplainAsync(new ExplainRequest("select 1; drop table reviews") { Analyze = true, AllowWrites = true }));
 
         Assert.Equal(ExplainErrorKind.Refused, error.Kind);
-        Assert.Equal(1L, await _shop.Database.ScalarAsync<long>("select count(*) from pg_tables where tablename = 'reviews'"));
+        Assert.Equal(1L, await Shop.Database.ScalarAsync<long>("select count(*) from pg_tables where tablename = 'reviews'"));
     }
 
     [Fact]
@@ -152,18 +147,18 @@ public sealed class ExplainRunnerTests : IAsyncLifetime
     {
         // A reader that sees one statement where there are two: the text still reaches the server as one protocol message.
         var error = await Assert.ThrowsAsync<ExplainException>(() => ExplainRunner.ExplainAsync(
-            _shop.Handle, new ExplainRequest("select 1; drop table reviews"), new OneStatementReader(), CancellationToken.None));
+            Shop.Handle, new ExplainRequest("select 1; drop table reviews"), new OneStatementReader(), CancellationToken.None));
 
         Assert.Equal(ExplainErrorKind.StatementError, error.Kind);
         Assert.Contains("multiple commands", error.Message, StringComparison.Ordinal);
-        Assert.Equal(1L, await _shop.Database.ScalarAsync<long>("select count(*) from pg_tables where tablename = 'reviews'"));
+        Assert.Equal(1L, await Shop.Database.ScalarAsync<long>("select count(*) from pg_tables where tablename = 'reviews'"));
     }
 
     [Fact]
     public async Task Sql_errors_point_at_the_line_and_column_of_the_statement()
     {
         var error = await Assert.ThrowsAsync<ExplainException>(() =>
-            _shop.ExplainAsync(new ExplainRequest("select id\nfrom orders\nwhere nonexistent = 1")));
+            Shop.ExplainAsync(new ExplainRequest("select id\nfrom orders\nwhere nonexistent = 1")));
 
         Assert.Equal(ExplainErrorKind.StatementError, error.Kind);
         Assert.Contains("at line 3, column 7", error.Message, StringComparison.Ordinal);
@@ -175,7 +170,7 @@ public sealed class ExplainRunnerTests : IAsyncLifetime
     public async Task Analyze_stops_at_the_timeout()
     {
         var error = await Assert.ThrowsAsync<ExplainException>(() =>
-            _shop.ExplainAsync(new ExplainRequest("select pg_sleep(30)") { Analyze = true, Timeout = TimeSpan.FromMilliseconds(300) }));
+            Shop.ExplainAsync(new ExplainRequest("select pg_sleep(30)") { Analyze = true, Timeout = TimeSpan.FromMilliseconds(300) }));
 
         Assert.Equal(ExplainErrorKind.ServerError, error.Kind);
         Assert.Contains("statement timeout", error.Message, StringComparison.Ordinal);
@@ -189,7 +184,7 @@ public sealed class ExplainRunnerTests : IAsyncLifetime
     public async Task Settings_outside_the_planner_are_refused(string name)
     {
         var error = await Assert.ThrowsAsync<ExplainException>(() =>
-            _shop.ExplainAsync(new ExplainRequest("select 1") { SessionSettings = new Dictionary<string, string> { [name] = "off" } }));
+            Shop.ExplainAsync(new ExplainRequest("select 1") { SessionSettings = new Dictionary<string, string> { [name] = "off" } }));
 
         Assert.Equal(ExplainErrorKind.InvalidRequest, error.Kind);
         Assert.Contains(name, error.Message, StringComparison.Ordinal);
@@ -205,7 +200,7 @@ public sealed class ExplainRunnerTests : IAsyncLifetime
 
     private async Task<long> OnTheSameSessionAsync(string sql)
     {
-        await using var connection = await _shop.Handle.OpenConnectionAsync();
+        await using var connection = await Shop.Handle.OpenConnectionAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }

@@ -1,19 +1,13 @@
 namespace DatabaseExpert.Postgres.Tests.Explain.Insights;
 
-public sealed class HashSpillInsightTests : IAsyncLifetime
+public sealed class HashSpillInsightTests() : ShopTest("insight_hash")
 {
     private const string OrdersWithEmails = "select o.id, c.email from orders o join customers c on c.id = o.customer_id";
-
-    private ShopExplainer _shop = null!;
-
-    public async Task InitializeAsync() => _shop = await ShopExplainer.CreateAsync("insight_hash");
-
-    public async Task DisposeAsync() => await _shop.DisposeAsync();
 
     [Fact]
     public async Task A_hash_join_in_batches_names_a_work_mem_for_one_batch()
     {
-        var result = await _shop.AnalyzeAsync(OrdersWithEmails, ("work_mem", "64kB"));
+        var result = await Shop.AnalyzeAsync(OrdersWithEmails, ("work_mem", "64kB"));
 
         var insight = InsightAssert.Single(result, "hash-spill");
         var hash = result.Nodes.Single(n => n.Id == insight.NodeId);
@@ -22,7 +16,7 @@ public sealed class HashSpillInsightTests : IAsyncLifetime
         Assert.Equal("customers", insight.Relation);
 
         var suggested = SortSpillInsightTests.WorkMem().Match(insight.Fix).Groups[1].Value;
-        var after = await _shop.AnalyzeAsync(OrdersWithEmails, ("work_mem", suggested));
+        var after = await Shop.AnalyzeAsync(OrdersWithEmails, ("work_mem", suggested));
         InsightAssert.None(after, "hash-spill");
         Assert.Equal(1, after.Nodes.Single(n => n.NodeType == "Hash").HashBatches);
     }
@@ -30,7 +24,7 @@ public sealed class HashSpillInsightTests : IAsyncLifetime
     [Fact]
     public async Task A_hash_aggregate_that_spills_is_reported()
     {
-        var result = await _shop.AnalyzeAsync(
+        var result = await Shop.AnalyzeAsync(
             "select order_id, sum(quantity) from order_items group by order_id",
             ("work_mem", "64kB"), ("enable_sort", "off"), ("enable_indexscan", "off"), ("enable_indexonlyscan", "off"), ("enable_bitmapscan", "off"));
 
@@ -44,7 +38,7 @@ public sealed class HashSpillInsightTests : IAsyncLifetime
     [Fact]
     public async Task A_hash_in_one_batch_is_not_reported()
     {
-        var result = await _shop.AnalyzeAsync(OrdersWithEmails);
+        var result = await Shop.AnalyzeAsync(OrdersWithEmails);
 
         Assert.Equal(1, result.Nodes.Single(n => n.NodeType == "Hash").HashBatches);
         InsightAssert.None(result, "hash-spill");

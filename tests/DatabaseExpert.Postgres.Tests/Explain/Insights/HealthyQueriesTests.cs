@@ -1,14 +1,8 @@
 namespace DatabaseExpert.Postgres.Tests.Explain.Insights;
 
 /// <summary>The clean fixture's everyday, well-indexed queries raise no insight, planned or analyzed.</summary>
-public sealed class HealthyQueriesTests : IAsyncLifetime
+public sealed class HealthyQueriesTests() : ShopTest("insight_healthy")
 {
-    private ShopExplainer _shop = null!;
-
-    public async Task InitializeAsync() => _shop = await ShopExplainer.CreateAsync("insight_healthy");
-
-    public async Task DisposeAsync() => await _shop.DisposeAsync();
-
     [Theory]
     [InlineData("select * from orders where customer_id = 42 order by created_at desc limit 20")]
     [InlineData("select * from products where sku = 'SKU-000042'")]
@@ -22,8 +16,8 @@ public sealed class HealthyQueriesTests : IAsyncLifetime
     [InlineData("select status, count(*) from orders group by status")]
     public async Task Everyday_queries_raise_no_alarm(string sql)
     {
-        var analyzed = await _shop.AnalyzeAsync(sql);
-        var planned = await _shop.ExplainAsync(new DatabaseExpert.Postgres.Explain.ExplainRequest(sql) { SessionSettings = ShopExplainer.Serial });
+        var analyzed = await Shop.AnalyzeAsync(sql);
+        var planned = await Shop.ExplainAsync(new DatabaseExpert.Postgres.Explain.ExplainRequest(sql) { SessionSettings = ShopExplainer.Serial });
 
         Assert.True(analyzed.Insights.Count == 0, analyzed.ToModelText());
         Assert.True(planned.Insights.Count == 0, planned.ToModelText());

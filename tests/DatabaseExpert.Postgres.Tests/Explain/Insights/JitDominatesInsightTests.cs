@@ -1,26 +1,20 @@
 namespace DatabaseExpert.Postgres.Tests.Explain.Insights;
 
-public sealed class JitDominatesInsightTests : IAsyncLifetime
+public sealed class JitDominatesInsightTests() : ShopTest("insight_jit")
 {
     // A short query forced through JIT with every optimisation: compiling takes far longer than running.
     private const string ShortQuery = "select sum(quantity * unit_price_cents) from order_items where order_id < 2000";
-
-    private ShopExplainer _shop = null!;
-
-    public async Task InitializeAsync() => _shop = await ShopExplainer.CreateAsync("insight_jit");
-
-    public async Task DisposeAsync() => await _shop.DisposeAsync();
 
     [Fact]
     public async Task Jit_compilation_longer_than_the_query_is_reported()
     {
         Assert.True(
-            await _shop.Database.ScalarAsync<bool>("select pg_jit_available()"),
+            await Shop.Database.ScalarAsync<bool>("select pg_jit_available()"),
             "JIT is unavailable on this PostgreSQL server (pg_jit_available() is false: the LLVM JIT provider, llvmjit.so, is "
             + "not installed or jit_provider is wrong), so the jit-dominates insight cannot be checked live. Install the server's "
             + "LLVM JIT package (Debian/Ubuntu: it ships in postgresql-<major>); the logic itself is covered by PlanAnalyzerTests on a captured plan.");
 
-        var result = await _shop.AnalyzeAsync(
+        var result = await Shop.AnalyzeAsync(
             ShortQuery, ("jit", "on"), ("jit_above_cost", "0"), ("jit_optimize_above_cost", "0"), ("jit_inline_above_cost", "0"));
 
         Assert.NotNull(result.Jit?.TotalMs);
@@ -29,6 +23,6 @@ public sealed class JitDominatesInsightTests : IAsyncLifetime
         Assert.Contains("jit_above_cost 0", insight.Message, StringComparison.Ordinal);
         Assert.Contains("SET LOCAL jit = off", insight.Fix, StringComparison.Ordinal);
 
-        InsightAssert.None(await _shop.AnalyzeAsync(ShortQuery, ("jit", "off")), "jit-dominates");
+        InsightAssert.None(await Shop.AnalyzeAsync(ShortQuery, ("jit", "off")), "jit-dominates");
     }
 }

@@ -2,18 +2,12 @@ using DatabaseExpert.Postgres.Explain;
 
 namespace DatabaseExpert.Postgres.Tests.Explain.Insights;
 
-public sealed class LargeResultWithoutLimitInsightTests : IAsyncLifetime
+public sealed class LargeResultWithoutLimitInsightTests() : ShopTest("insight_result")
 {
-    private ShopExplainer _shop = null!;
-
-    public async Task InitializeAsync() => _shop = await ShopExplainer.CreateAsync("insight_result");
-
-    public async Task DisposeAsync() => await _shop.DisposeAsync();
-
     [Fact]
     public async Task Every_order_without_a_limit_is_reported_on_the_root()
     {
-        var result = await _shop.AnalyzeAsync("select id, status from orders order by created_at");
+        var result = await Shop.AnalyzeAsync("select id, status from orders order by created_at");
 
         var insight = InsightAssert.Single(result, "large-result-without-limit");
         Assert.Equal("1", insight.NodeId);
@@ -27,13 +21,13 @@ public sealed class LargeResultWithoutLimitInsightTests : IAsyncLifetime
     [InlineData("select id from orders where customer_id = 42")]
     public async Task Limited_aggregated_or_small_results_are_not_reported(string sql)
     {
-        InsightAssert.None(await _shop.AnalyzeAsync(sql), "large-result-without-limit");
+        InsightAssert.None(await Shop.AnalyzeAsync(sql), "large-result-without-limit");
     }
 
     [Fact]
     public async Task Plain_explain_judges_from_the_estimate()
     {
-        var result = await _shop.ExplainAsync(new ExplainRequest("select * from order_items") { SessionSettings = ShopExplainer.Serial });
+        var result = await Shop.ExplainAsync(new ExplainRequest("select * from order_items") { SessionSettings = ShopExplainer.Serial });
 
         Assert.Contains("is estimated to return 300,000 rows", InsightAssert.Single(result, "large-result-without-limit").Message, StringComparison.Ordinal);
     }

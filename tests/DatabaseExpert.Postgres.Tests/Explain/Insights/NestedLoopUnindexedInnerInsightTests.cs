@@ -1,24 +1,18 @@
 namespace DatabaseExpert.Postgres.Tests.Explain.Insights;
 
-public sealed class NestedLoopUnindexedInnerInsightTests : IAsyncLifetime
+public sealed class NestedLoopUnindexedInnerInsightTests() : ShopTest("insight_nestloop")
 {
     // A left join keeps products on the outer side; hash and merge joins are off so the planner must loop.
     private const string ProductsWithCategories = "select p.name, c.name from products p left join categories c on c.id = p.category_id";
 
     private static readonly (string, string)[] LoopsOnly = [("enable_hashjoin", "off"), ("enable_mergejoin", "off")];
 
-    private ShopExplainer _shop = null!;
-
-    public async Task InitializeAsync() => _shop = await ShopExplainer.CreateAsync("insight_nestloop");
-
-    public async Task DisposeAsync() => await _shop.DisposeAsync();
-
     [Fact]
     public async Task A_loop_over_an_unindexed_inner_side_suggests_the_join_key_index()
     {
-        await _shop.Database.ExecuteAsync("alter table categories drop constraint categories_pkey cascade");
+        await Shop.Database.ExecuteAsync("alter table categories drop constraint categories_pkey cascade");
 
-        var result = await _shop.AnalyzeAsync(ProductsWithCategories, LoopsOnly);
+        var result = await Shop.AnalyzeAsync(ProductsWithCategories, LoopsOnly);
 
         var insight = InsightAssert.Single(result, "nested-loop-unindexed-inner");
         var loop = result.Nodes.Single(n => n.Id == insight.NodeId);
@@ -30,14 +24,14 @@ public sealed class NestedLoopUnindexedInnerInsightTests : IAsyncLifetime
         InsightAssert.None(result, "rows-removed-by-filter");
 
         // With the index, each loop is one lookup.
-        await _shop.Database.ExecuteAsync("CREATE INDEX ON public.categories (id); ANALYZE categories;");
-        InsightAssert.None(await _shop.AnalyzeAsync(ProductsWithCategories, LoopsOnly), "nested-loop-unindexed-inner");
+        await Shop.Database.ExecuteAsync("CREATE INDEX ON public.categories (id); ANALYZE categories;");
+        InsightAssert.None(await Shop.AnalyzeAsync(ProductsWithCategories, LoopsOnly), "nested-loop-unindexed-inner");
     }
 
     [Fact]
     public async Task A_loop_over_an_index_lookup_is_healthy()
     {
-        var result = await _shop.AnalyzeAsync(ProductsWithCategories, LoopsOnly);
+        var result = await Shop.AnalyzeAsync(ProductsWithCategories, LoopsOnly);
 
         Assert.Contains(result.Nodes, n => n.NodeType == "Nested Loop");
         InsightAssert.None(result, "nested-loop-unindexed-inner");

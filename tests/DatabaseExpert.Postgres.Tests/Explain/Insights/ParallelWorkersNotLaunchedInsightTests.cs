@@ -1,18 +1,12 @@
 namespace DatabaseExpert.Postgres.Tests.Explain.Insights;
 
-public sealed class ParallelWorkersNotLaunchedInsightTests : IAsyncLifetime
+public sealed class ParallelWorkersNotLaunchedInsightTests() : ShopTest("insight_parallel")
 {
-    private ShopExplainer _shop = null!;
-
-    public async Task InitializeAsync() => _shop = await ShopExplainer.CreateAsync("insight_parallel");
-
-    public async Task DisposeAsync() => await _shop.DisposeAsync();
-
     [Fact]
     public async Task Workers_planned_but_none_available_are_reported_on_the_gather()
     {
         // The planner is made to want two workers while the pool allows none.
-        var result = await _shop.AnalyzeAsync(
+        var result = await Shop.AnalyzeAsync(
             "select count(*) from order_items where quantity > 1",
             ("max_parallel_workers_per_gather", "2"),
             ("max_parallel_workers", "0"),

@@ -2,19 +2,13 @@ using DatabaseExpert.Postgres.Explain;
 
 namespace DatabaseExpert.Postgres.Tests.Explain.Insights;
 
-public sealed class RowEstimateErrorInsightTests : IAsyncLifetime
+public sealed class RowEstimateErrorInsightTests() : ShopTest("insight_estimate")
 {
-    private ShopExplainer _shop = null!;
-
-    public async Task InitializeAsync() => _shop = await ShopExplainer.CreateAsync("insight_estimate");
-
-    public async Task DisposeAsync() => await _shop.DisposeAsync();
-
     [Fact]
     public async Task A_function_on_a_column_is_guessed_and_underestimated()
     {
         // id % 2 = 0 keeps half the rows; with no statistics on the expression the planner guesses 0.5%.
-        var result = await _shop.AnalyzeAsync("select * from orders where (id % 2) = 0");
+        var result = await Shop.AnalyzeAsync("select * from orders where (id % 2) = 0");
 
         var insight = InsightAssert.Single(result, "row-estimate-error");
         var scan = result.Nodes.Single(n => n.Id == insight.NodeId);
@@ -32,7 +26,7 @@ public sealed class RowEstimateErrorInsightTests : IAsyncLifetime
     {
         // A zip code belongs to one city, but the planner multiplies their selectivities as if independent.
         const string sql = "select * from customers where city in ('City 7', 'City 8') and zip in ('10049', '10056')";
-        var result = await _shop.AnalyzeAsync(sql);
+        var result = await Shop.AnalyzeAsync(sql);
 
         var insight = InsightAssert.Single(result, "row-estimate-error");
         Assert.Equal("customers", insight.Relation);
@@ -41,17 +35,17 @@ public sealed class RowEstimateErrorInsightTests : IAsyncLifetime
         Assert.Contains("CREATE STATISTICS customers_city_zip_stats (dependencies, ndistinct, mcv) ON city, zip FROM public.customers;", insight.Fix, StringComparison.Ordinal);
 
         // Applying the fix removes the finding (a statistics target that samples the whole table keeps ANALYZE deterministic).
-        await _shop.Database.ExecuteAsync(
+        await Shop.Database.ExecuteAsync(
             "CREATE STATISTICS customers_city_zip_stats (dependencies, ndistinct, mcv) ON city, zip FROM public.customers; "
             + "ALTER STATISTICS customers_city_zip_stats SET STATISTICS 1000; ANALYZE customers;");
-        InsightAssert.None(await _shop.AnalyzeAsync(sql), "row-estimate-error");
+        InsightAssert.None(await Shop.AnalyzeAsync(sql), "row-estimate-error");
     }
 
     [Fact]
     public async Task An_overestimate_of_a_query_that_ran_to_completion_is_critical()
     {
         // Pending orders are never shipped: the planner expects half of them to be.
-        var result = await _shop.AnalyzeAsync("select * from orders where status = 'pending' and shipped_at is not null");
+        var result = await Shop.AnalyzeAsync("select * from orders where status = 'pending' and shipped_at is not null");
 
         var insight = InsightAssert.Single(result, "row-estimate-error");
         Assert.Equal(InsightSeverity.Critical, insight.Severity);
@@ -61,7 +55,7 @@ public sealed class RowEstimateErrorInsightTests : IAsyncLifetime
     [Fact]
     public async Task The_error_is_reported_where_it_starts_not_on_every_node_above()
     {
-        var result = await _shop.AnalyzeAsync("select * from orders where (id % 2) = 0 order by created_at");
+        var result = await Shop.AnalyzeAsync("select * from orders where (id % 2) = 0 order by created_at");
 
         var insight = InsightAssert.Single(result, "row-estimate-error");
         Assert.Equal("Seq Scan", insight.NodeType);
@@ -73,7 +67,7 @@ public sealed class RowEstimateErrorInsightTests : IAsyncLifetime
     [Fact]
     public async Task Plain_explain_has_no_actual_rows_to_compare()
     {
-        var result = await _shop.ExplainAsync(new ExplainRequest("select * from orders where (id % 2) = 0") { SessionSettings = ShopExplainer.Serial });
+        var result = await Shop.ExplainAsync(new ExplainRequest("select * from orders where (id % 2) = 0") { SessionSettings = ShopExplainer.Serial });
 
         InsightAssert.None(result, "row-estimate-error");
     }

@@ -1,18 +1,12 @@
 namespace DatabaseExpert.Postgres.Tests.Explain.Insights;
 
-public sealed class RowsRemovedByFilterInsightTests : IAsyncLifetime
+public sealed class RowsRemovedByFilterInsightTests() : ShopTest("insight_removed")
 {
-    private ShopExplainer _shop = null!;
-
-    public async Task InitializeAsync() => _shop = await ShopExplainer.CreateAsync("insight_removed");
-
-    public async Task DisposeAsync() => await _shop.DisposeAsync();
-
     [Fact]
     public async Task An_index_scan_that_fetches_rows_only_to_discard_them_is_reported()
     {
         // Six months of orders come from the created_at index; only 2% of them have notes.
-        var result = await _shop.AnalyzeAsync(
+        var result = await Shop.AnalyzeAsync(
             "select id from orders where created_at >= '2024-03-01' and created_at < '2024-09-01' and notes is not null",
             ("enable_seqscan", "off"));
 
@@ -29,7 +23,7 @@ public sealed class RowsRemovedByFilterInsightTests : IAsyncLifetime
     public async Task A_filter_that_removes_few_rows_is_not_reported()
     {
         InsightAssert.None(
-            await _shop.AnalyzeAsync("select id from orders where created_at >= '2024-03-01' and created_at < '2024-09-01' and status <> 'refunded'"),
+            await Shop.AnalyzeAsync("select id from orders where created_at >= '2024-03-01' and created_at < '2024-09-01' and status <> 'refunded'"),
             "rows-removed-by-filter");
     }
 }

@@ -2,20 +2,14 @@ using DatabaseExpert.Postgres.Explain;
 
 namespace DatabaseExpert.Postgres.Tests.Explain.Insights;
 
-public sealed class SeqScanSelectiveFilterInsightTests : IAsyncLifetime
+public sealed class SeqScanSelectiveFilterInsightTests() : ShopTest("insight_seqscan")
 {
     private const string GiftOrders = "select id, created_at from orders where notes = 'gift wrap please'";
-
-    private ShopExplainer _shop = null!;
-
-    public async Task InitializeAsync() => _shop = await ShopExplainer.CreateAsync("insight_seqscan");
-
-    public async Task DisposeAsync() => await _shop.DisposeAsync();
 
     [Fact]
     public async Task A_selective_filter_on_an_unindexed_column_suggests_its_index()
     {
-        var result = await _shop.AnalyzeAsync(GiftOrders);
+        var result = await Shop.AnalyzeAsync(GiftOrders);
 
         var insight = InsightAssert.Single(result, "seq-scan-selective-filter");
         var scan = result.Nodes.Single(n => n.Id == insight.NodeId);
@@ -26,8 +20,8 @@ public sealed class SeqScanSelectiveFilterInsightTests : IAsyncLifetime
         Assert.Contains("120,000 rows to keep 2,400", insight.Message, StringComparison.Ordinal);
 
         // With the suggested index the scan, and the finding, go away.
-        await _shop.Database.ExecuteAsync(insight.Fix.Replace("CONCURRENTLY ", string.Empty, StringComparison.Ordinal) + " ANALYZE orders;");
-        var after = await _shop.AnalyzeAsync(GiftOrders);
+        await Shop.Database.ExecuteAsync(insight.Fix.Replace("CONCURRENTLY ", string.Empty, StringComparison.Ordinal) + " ANALYZE orders;");
+        var after = await Shop.AnalyzeAsync(GiftOrders);
         InsightAssert.None(after, "seq-scan-selective-filter");
         Assert.DoesNotContain(after.Nodes, n => n.NodeType == "Seq Scan");
     }
@@ -35,7 +29,7 @@ public sealed class SeqScanSelectiveFilterInsightTests : IAsyncLifetime
     [Fact]
     public async Task Plain_explain_judges_from_the_tables_row_estimate()
     {
-        var result = await _shop.ExplainAsync(new ExplainRequest(GiftOrders) { SessionSettings = ShopExplainer.Serial });
+        var result = await Shop.ExplainAsync(new ExplainRequest(GiftOrders) { SessionSettings = ShopExplainer.Serial });
 
         var insight = InsightAssert.Single(result, "seq-scan-selective-filter");
         Assert.Equal(["notes"], insight.Columns);
@@ -45,14 +39,14 @@ public sealed class SeqScanSelectiveFilterInsightTests : IAsyncLifetime
     [Fact]
     public async Task Reading_a_tenth_of_the_table_is_not_selective_enough()
     {
-        InsightAssert.None(await _shop.AnalyzeAsync("select id from orders where status = 'refunded'"), "seq-scan-selective-filter");
+        InsightAssert.None(await Shop.AnalyzeAsync("select id from orders where status = 'refunded'"), "seq-scan-selective-filter");
     }
 
     [Fact]
     public async Task Parallel_scans_count_the_rows_of_every_worker()
     {
         // Parallelism forced regardless of table size: the rows read are split across the processes.
-        var result = await _shop.ExplainAsync(new ExplainRequest(GiftOrders)
+        var result = await Shop.ExplainAsync(new ExplainRequest(GiftOrders)
         {
             Analyze = true,
             SessionSettings = new Dictionary<string, string>

@@ -2,20 +2,14 @@ using System.Text.RegularExpressions;
 
 namespace DatabaseExpert.Postgres.Tests.Explain.Insights;
 
-public sealed partial class SortSpillInsightTests : IAsyncLifetime
+public sealed partial class SortSpillInsightTests() : ShopTest("insight_sort")
 {
     private const string SortedOrders = "select * from orders order by notes, created_at";
-
-    private ShopExplainer _shop = null!;
-
-    public async Task InitializeAsync() => _shop = await ShopExplainer.CreateAsync("insight_sort");
-
-    public async Task DisposeAsync() => await _shop.DisposeAsync();
 
     [Fact]
     public async Task A_sort_that_spills_names_a_work_mem_that_keeps_it_in_memory()
     {
-        var result = await _shop.AnalyzeAsync(SortedOrders, ("work_mem", "64kB"));
+        var result = await Shop.AnalyzeAsync(SortedOrders, ("work_mem", "64kB"));
 
         var insight = InsightAssert.Single(result, "sort-spill");
         var sort = result.Nodes.Single(n => n.Id == insight.NodeId);
@@ -27,7 +21,7 @@ public sealed partial class SortSpillInsightTests : IAsyncLifetime
 
         // The suggested value really is enough.
         var suggested = WorkMem().Match(insight.Fix).Groups[1].Value;
-        var after = await _shop.AnalyzeAsync(SortedOrders, ("work_mem", suggested));
+        var after = await Shop.AnalyzeAsync(SortedOrders, ("work_mem", suggested));
         InsightAssert.None(after, "sort-spill");
         Assert.Equal("Memory", after.Nodes.Single(n => n.NodeType == "Sort").SortSpaceType);
     }
@@ -35,7 +29,7 @@ public sealed partial class SortSpillInsightTests : IAsyncLifetime
     [Fact]
     public async Task A_sort_in_memory_is_not_reported()
     {
-        var result = await _shop.AnalyzeAsync("select * from orders where customer_id < 100 order by notes");
+        var result = await Shop.AnalyzeAsync("select * from orders where customer_id < 100 order by notes");
 
         Assert.Equal("Memory", result.Nodes.Single(n => n.NodeType == "Sort").SortSpaceType);
         InsightAssert.None(result, "sort-spill");
