@@ -33,4 +33,23 @@ public sealed class ShopDatabaseTests
         Assert.Equal(ShopDatabase.Tables.Count, (int)await shop.ScalarAsync<long>(
             "select count(*) from pg_tables where schemaname = 'public'"));
     }
+
+    [Fact]
+    public async Task Index_only_scans_need_no_heap_fetches_in_a_fresh_copy()
+    {
+        await using var shop = await ShopDatabase.CreateAsync();
+        await using var connection = await shop.OpenConnectionAsync();
+        await using (var settings = new Npgsql.NpgsqlCommand("set enable_seqscan = off; set enable_bitmapscan = off", connection))
+        {
+            await settings.ExecuteNonQueryAsync();
+        }
+
+        await using var explain = new Npgsql.NpgsqlCommand(
+            "explain (analyze, format json) select customer_id, created_at from orders where customer_id between 1 and 2000", connection);
+        var plan = System.Text.Json.JsonDocument.Parse((string)(await explain.ExecuteScalarAsync())!).RootElement[0].GetProperty("Plan");
+
+        // VACUUM of the template marked every page all-visible (its loading transactions were durable), and the copy keeps that.
+        Assert.Equal("Index Only Scan", plan.GetProperty("Node Type").GetString());
+        Assert.Equal(0, plan.GetProperty("Heap Fetches").GetInt64());
+    }
 }
