@@ -41,8 +41,6 @@ public static class ShopDatabase
         await using (var connection = new NpgsqlConnection(connectionString))
         {
             await connection.OpenAsync();
-
-
             await using (var script = new NpgsqlCommand(Script(), connection) { CommandTimeout = 300 })
             {
                 await script.ExecuteNonQueryAsync();
