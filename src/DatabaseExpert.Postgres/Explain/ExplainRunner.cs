@@ -17,7 +17,7 @@ public static class ExplainRunner
     /// <summary>First PostgreSQL version with <c>EXPLAIN (GENERIC_PLAN)</c>.</summary>
     public const int GenericPlanOptionVersion = 16;
 
-    private static readonly ISqlStatementReader Statements = new MinimalStatementReader();
+    private static readonly ISqlStatementReader Statements = new LexerStatementReader();
 
     private static readonly TimeSpan MaxLockWait = TimeSpan.FromSeconds(10);
 

@@ -6,7 +6,7 @@ namespace DatabaseExpert.Postgres.Tests.Explain;
 /// <summary>The decisions made before anything reaches the server.</summary>
 public sealed class ExplainPolicyTests
 {
-    private static readonly MinimalStatementReader Reader = new();
+    private static readonly LexerStatementReader Reader = new();
 
     [Theory]
     [InlineData("select * from orders")]
@@ -120,7 +120,7 @@ public sealed class ExplainPolicyTests
     [Theory]
     [InlineData("", "no statement")]
     [InlineData("  -- just a comment", "no statement")]
-    [InlineData("select 'unterminated", "unterminated string starting at line 1, column 8")]
+    [InlineData("select 'unterminated", "unterminated string constant: the ' opened here is never closed (line 1, column 8)")]
     public void Empty_or_incomplete_sql_is_an_invalid_request(string sql, string message)
     {
         var error = Assert.Throws<ExplainException>(() => Decide(sql, analyze: false));

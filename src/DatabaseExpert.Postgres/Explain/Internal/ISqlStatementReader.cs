@@ -2,7 +2,7 @@ namespace DatabaseExpert.Postgres.Explain.Internal;
 
 /// <summary>
 /// Reads the lexical facts EXPLAIN's safety policy needs from SQL text. A deliberately small seam: the shared lexer in
-/// <c>Sql/</c> will implement it, and <see cref="MinimalStatementReader"/> stands in until then.
+/// <see cref="LexerStatementReader"/> implements it over the shared lexer in <c>Sql/</c>.
 /// </summary>
 internal interface ISqlStatementReader
 {

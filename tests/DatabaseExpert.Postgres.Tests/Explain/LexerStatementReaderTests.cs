@@ -2,9 +2,9 @@ using DatabaseExpert.Postgres.Explain.Internal;
 
 namespace DatabaseExpert.Postgres.Tests.Explain;
 
-public sealed class MinimalStatementReaderTests
+public sealed class LexerStatementReaderTests
 {
-    private readonly MinimalStatementReader _reader = new();
+    private readonly LexerStatementReader _reader = new();
 
     [Theory]
     [InlineData("select 1", 1)]
@@ -33,10 +33,10 @@ public sealed class MinimalStatementReaderTests
     }
 
     [Theory]
-    [InlineData("select 'open", "unterminated string starting at line 1, column 8")]
-    [InlineData("select 1\n  /* open", "unterminated /* comment starting at line 2, column 3")]
-    [InlineData("select $x$ open", "unterminated dollar-quoted string $x$ starting at line 1, column 8")]
-    [InlineData("select \"open", "unterminated quoted identifier starting at line 1, column 8")]
+    [InlineData("select 'open", "unterminated string constant: the ' opened here is never closed (line 1, column 8)")]
+    [InlineData("select 1\n  /* open", "unterminated /* comment: add the closing */ (line 2, column 3)")]
+    [InlineData("select $x$ open", "unterminated dollar-quoted string: no closing $x$ for the one opened here (line 1, column 8)")]
+    [InlineData("select \"open", "unterminated quoted identifier: the \" opened here is never closed (line 1, column 8)")]
     public void Unterminated_text_is_a_problem_with_its_position(string sql, string problem)
     {
         Assert.Equal(problem, _reader.Read(sql).Problem);
