@@ -80,26 +80,42 @@ public sealed class SafeExecutor
             throw new QueryRefusedException(classification);
         }
 
-        var write = classification.Access == SqlAccess.Write;
-        var wrapped = classification.IsQuery && !write;
-        var sql = wrapped ? WrapPrefix + statement.Text + WrapSuffix : statement.Text;
+        var run = new Run(classification, statement, maxRows, timeout, Commit: classification.Access == SqlAccess.Write && request.Commit);
+        if (classification.IsQuery && classification.Access == SqlAccess.Read)
+        {
+            try
+            {
+                return await RunAsync(run, wrapped: true, cancellationToken);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.SyntaxError)
+            {
+                // The wrapper is ours, and a syntax error may be reported against it ("at or near ')'"). A read that
+                // fails to parse ran nothing, so it is sent again as written for the server's own words.
+            }
+        }
 
+        return await RunAsync(run, wrapped: false, cancellationToken);
+    }
+
+    private async Task<QueryResult> RunAsync(Run run, bool wrapped, CancellationToken cancellationToken)
+    {
+        var write = run.Classification.Access == SqlAccess.Write;
+        var sql = wrapped ? WrapPrefix + run.Statement.Text + WrapSuffix : run.Statement.Text;
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
         try
         {
             // Disposing an uncommitted transaction rolls it back, whatever happens below.
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using (var setup = new NpgsqlCommand(SetupSql(write, timeout), connection, transaction))
+            await using (var setup = new NpgsqlCommand(SetupSql(write, run.Timeout), connection, transaction))
             {
                 await setup.ExecuteNonQueryAsync(cancellationToken);
             }
 
             var started = _time.GetTimestamp();
             var (columns, rows, truncated, affected) = await StatementRunner.RunAsync(
-                connection, transaction, sql, maxRows, timeout + ClientTimeoutMargin, write, cancellationToken);
+                connection, transaction, sql, run.MaxRows, run.Timeout + ClientTimeoutMargin, write, cancellationToken);
             var duration = _time.GetElapsedTime(started);
-            var commit = write && request.Commit;
-            if (commit)
+            if (run.Commit)
             {
                 await transaction.CommitAsync(cancellationToken);
             }
@@ -110,20 +126,20 @@ public sealed class SafeExecutor
 
             return new QueryResult(columns, rows, truncated)
             {
-                Command = classification.Command,
-                Access = classification.Access,
+                Command = run.Classification.Command,
+                Access = run.Classification.Access,
                 Duration = duration,
-                MaxRows = maxRows,
+                MaxRows = run.MaxRows,
                 RowsAffected = affected,
-                Committed = commit,
+                Committed = run.Commit,
                 DataTag = UntrustedData.NewTag(),
             };
         }
-        catch (PostgresException e)
+        catch (PostgresException e) when (!(wrapped && e.SqlState == PostgresErrorCodes.SyntaxError))
         {
-            throw Failure(e, statement, wrapped, timeout);
+            throw Failure(e, run.Statement, wrapped, run.Timeout);
         }
-        catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested)
+        catch (NpgsqlException e) when (e is not PostgresException && !cancellationToken.IsCancellationRequested)
         {
             throw new DatabaseUnavailableException(
                 $"lost the connection to {_database.Target.Display} while running the statement: {ConnectionStrings.Redact(e.Message.ReplaceLineEndings(" "))}", e);
@@ -177,4 +193,6 @@ public sealed class SafeExecutor
         value.TotalSeconds >= 1 && value.Milliseconds == 0
             ? string.Create(CultureInfo.InvariantCulture, $"{value.TotalSeconds:0} s")
             : string.Create(CultureInfo.InvariantCulture, $"{value.TotalMilliseconds:0} ms");
+
+    private sealed record Run(SqlClassification Classification, SqlStatement Statement, int MaxRows, TimeSpan Timeout, bool Commit);
 }

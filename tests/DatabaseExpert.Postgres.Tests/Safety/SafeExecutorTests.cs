@@ -160,6 +160,15 @@ public sealed class SafeExecutorTests(SafetyDatabase database) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Syntax_errors_use_the_servers_words_for_the_callers_text()
+    {
+        // Queries are sent wrapped in a LIMIT; a syntax error must not be reported against the wrapper's ")".
+        var error = await Assert.ThrowsAsync<QueryFailedException>(() => Executor().ExecuteAsync(new QueryRequest("SELECT 1 +")));
+
+        Assert.Equal("syntax error at end of input", error.ServerMessage);
+    }
+
+    [Fact]
     public async Task A_hint_from_the_server_is_kept()
     {
         var error = await Assert.ThrowsAsync<QueryFailedException>(() => Executor().ExecuteAsync(new QueryRequest("SELECT emial FROM customers")));
