@@ -12,6 +12,12 @@ internal static class StatementRules
     private const string TransactionControl =
         "transaction control: dbx runs each statement in its own transaction and ends it itself; a COMMIT or ROLLBACK here would end that guard";
 
+    private const string PreparedStatements = "prepared statements outlive the transaction on a pooled connection; write the statement itself";
+
+    private const string Notifications = "LISTEN/NOTIFY/UNLISTEN act on the connection's notification channels, which dbx does not use";
+
+    private const string Cursors = "cursors need several statements; dbx runs one statement per call and caps the rows itself";
+
     private const string NotInTransaction =
         "cannot run inside a transaction block, and dbx runs every statement in one; run it yourself (psql) during a maintenance window";
 
@@ -25,23 +31,23 @@ internal static class StatementRules
         ["ABORT"] = TransactionControl,
         ["SAVEPOINT"] = TransactionControl,
         ["RELEASE"] = TransactionControl,
-        ["EXECUTE"] = "prepared statements outlive the transaction on a pooled connection; write the statement itself",
-        ["DEALLOCATE"] = "prepared statements outlive the transaction on a pooled connection; dbx never creates them",
+        ["EXECUTE"] = PreparedStatements,
+        ["DEALLOCATE"] = PreparedStatements,
         ["RESET"] = "RESET changes session settings; dbx sets timeouts and the read-only mode itself",
         ["DISCARD"] = "DISCARD resets session state that dbx relies on",
         ["LOAD"] = "LOAD loads a shared library into the server process",
         ["DO"] = "DO runs an anonymous procedural block that dbx cannot inspect; write its statements as plain SQL",
         ["CALL"] = "CALL runs a procedure, which may control transactions and do anything its body does; run it yourself",
-        ["LISTEN"] = "LISTEN/NOTIFY/UNLISTEN act on the connection's notification channels, which dbx does not use",
-        ["NOTIFY"] = "LISTEN/NOTIFY/UNLISTEN act on the connection's notification channels, which dbx does not use",
-        ["UNLISTEN"] = "LISTEN/NOTIFY/UNLISTEN act on the connection's notification channels, which dbx does not use",
+        ["LISTEN"] = Notifications,
+        ["NOTIFY"] = Notifications,
+        ["UNLISTEN"] = Notifications,
         ["VACUUM"] = "VACUUM " + NotInTransaction,
         ["CHECKPOINT"] = "CHECKPOINT forces a server-wide checkpoint; it is for administrators, not queries",
         ["LOCK"] = "LOCK TABLE takes table locks that block other sessions (a read-only transaction allows it)",
-        ["DECLARE"] = "cursors need several statements; dbx runs one statement per call and caps the rows itself",
-        ["FETCH"] = "cursors need several statements; dbx runs one statement per call and caps the rows itself",
-        ["MOVE"] = "cursors need several statements; dbx runs one statement per call and caps the rows itself",
-        ["CLOSE"] = "cursors need several statements; dbx runs one statement per call and caps the rows itself",
+        ["DECLARE"] = Cursors,
+        ["FETCH"] = Cursors,
+        ["MOVE"] = Cursors,
+        ["CLOSE"] = Cursors,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string> Writes = FrozenSet.Create(
@@ -83,7 +89,7 @@ internal static class StatementRules
             case "PREPARE":
                 return Refused(word, Next(tokens, start)?.IsKeyword("TRANSACTION") == true
                     ? TransactionControl
-                    : "prepared statements outlive the transaction on a pooled connection; write the statement itself", first);
+                    : PreparedStatements, first);
             case "COPY":
                 return Copy(tokens, start);
         }

@@ -44,7 +44,7 @@ internal static class StatementRunner
             var row = new JsonNode?[columns.Length];
             for (var i = 0; i < row.Length; i++)
             {
-                row[i] = await reader.IsDBNullAsync(i, cancellationToken) ? null : ResultValues.Convert(reader.GetString(i), types[i]);
+                row[i] = reader.IsDBNull(i) ? null : ResultValues.Convert(reader.GetString(i), types[i]);
             }
 
             rows.Add(row);
