@@ -32,9 +32,17 @@ public sealed record RoleAuditResult(string Role, IReadOnlyList<RoleFinding> Fin
 
     public bool IsSuperuser => Findings.Any(f => f.Risk == RoleRisk.Superuser);
 
-    /// <summary>One line: the findings joined, or that the role only reads.</summary>
-    public string Summary() =>
-        IsLeastPrivilege ? $"role {Role} can only read" : $"role {Role} can do more than read: {string.Join("; ", Findings.Select(f => f.Message))}";
+    /// <summary>One line: the findings joined (for a superuser only that, which implies the rest), or that the role only reads.</summary>
+    public string Summary()
+    {
+        if (IsLeastPrivilege)
+        {
+            return $"role {Role} can only read";
+        }
+
+        var shown = IsSuperuser ? Findings.Where(f => f.Risk == RoleRisk.Superuser) : Findings;
+        return $"role {Role} can do more than read: {string.Join("; ", shown.Select(f => f.Message))}";
+    }
 
     public string ToModelText()
     {

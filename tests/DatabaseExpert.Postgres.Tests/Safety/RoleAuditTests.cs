@@ -36,6 +36,7 @@ public sealed partial class RoleAuditTests(PostgresFixture postgres) : IClassFix
         Assert.Contains(RoleRisk.SchemaCreate, audit.Findings.Select(f => f.Risk));
         Assert.Contains(audit.Findings, f => f.Risk == RoleRisk.TableWrites && f.Message.Contains("public.accounts", StringComparison.Ordinal));
         Assert.Contains(RoleAuditResult.Guide, audit.ToModelText(), StringComparison.Ordinal);
+        Assert.Equal("role postgres can do more than read: superuser: can read and change everything, files and programs on the server included", audit.Summary());
     }
 
     [Theory]
