@@ -24,6 +24,7 @@ public static class DbxApp
         root.Subcommands.Add(AgentCommand.Create(host));
         root.Subcommands.Add(DoctorCommand.Create(host));
         root.Subcommands.Add(ExplainCommand.Create(host));
+        root.Subcommands.Add(QueryCommand.Create(host));
         return root;
     }
 

@@ -3,6 +3,7 @@ using DatabaseExpert.Agent.Composition;
 using DatabaseExpert.Agent.Definition;
 using DatabaseExpert.Agent.Security;
 using DatabaseExpert.Postgres.Connections;
+using DatabaseExpert.Postgres.Safety;
 using DatabaseExpert.Postgres.Shadow;
 using Npgsql;
 
@@ -159,9 +160,18 @@ public sealed class EnvironmentChecks(CliHost host, TimeSpan networkTimeout)
             timeout.CancelAfter(networkTimeout);
             await connection.OpenAsync(timeout.Token);
             await using var command = new NpgsqlCommand("select current_user, current_setting('server_version')", connection);
-            await using var reader = await command.ExecuteReaderAsync(timeout.Token);
-            await reader.ReadAsync(timeout.Token);
-            return DoctorCheck.Ok(Name, $"{shown}: connected as {reader.GetString(0)}, PostgreSQL {reader.GetString(1)}");
+            string connected;
+            await using (var reader = await command.ExecuteReaderAsync(timeout.Token))
+            {
+                await reader.ReadAsync(timeout.Token);
+                connected = $"{shown}: connected as {reader.GetString(0)}, PostgreSQL {reader.GetString(1)}";
+            }
+
+            var audit = await RoleAudit.AuditAsync(connection, timeout.Token);
+            return audit.IsLeastPrivilege
+                ? DoctorCheck.Ok(Name, $"{connected}; {audit.Summary()}")
+                : DoctorCheck.Warn(Name, $"{connected}; {audit.Summary()}",
+                    $"connect dbx as a role that can only read: {RoleAuditResult.Guide} has the SQL (dbx refuses writes itself, the role is the second guard)");
         }
         catch (Exception ex) when (ex is NpgsqlException or ArgumentException or OperationCanceledException or TimeoutException or FormatException)
         {
