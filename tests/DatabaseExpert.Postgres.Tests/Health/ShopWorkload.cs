@@ -26,7 +26,7 @@ internal static class ShopWorkload
             "select order_id, quantity from order_items where product_id = $1", i => [1L + (i * 37 % 5_000)], cancellationToken);
 
         // An order with its lines (about 2.5 rows each).
-        await RepeatAsync(connection, 200,
+        await RepeatAsync(connection, 300,
             "select o.id, o.status, i.line_no, i.product_id, i.quantity from orders o join order_items i on i.order_id = o.id where o.id = $1",
             i => [1L + (i * 587 % 120_000)], cancellationToken);
 

@@ -19,7 +19,7 @@ internal sealed class BloatCheck : IHealthCheck
                coalesce((select o.option_value::int from pg_options_to_table(c.reloptions) o where o.option_name = 'fillfactor'), 100) as fill_factor
         from pg_class c
         join pg_namespace n on n.oid = c.relnamespace
-        where c.relkind in ('r', 'm') and c.reltuples >= 0 and pg_relation_size(c.oid) >= @min_bytes and {CatalogSql.UserRelation("c", "n")}
+        where c.relkind in ('r', 'm') and pg_relation_size(c.oid) >= @min_bytes and {CatalogSql.UserRelation("c", "n")}
         """;
 
     private static readonly string TableColumnsSql = """
@@ -43,7 +43,7 @@ internal sealed class BloatCheck : IHealthCheck
         join pg_class t on t.oid = i.indrelid
         join pg_namespace n on n.oid = t.relnamespace
         join pg_am am on am.oid = ic.relam
-        where am.amname = 'btree' and i.indisvalid and ic.reltuples >= 0 and pg_relation_size(i.indexrelid) >= @min_bytes
+        where am.amname = 'btree' and i.indisvalid and pg_relation_size(i.indexrelid) >= @min_bytes
           and {CatalogSql.UserRelation("t", "n")}
         """;
 
@@ -81,7 +81,9 @@ internal sealed class BloatCheck : IHealthCheck
         var unestimated = 0;
         foreach (var (relation, isIndex) in tables.Select(t => (t, false)).Concat(indexes.Select(i => (i, true))))
         {
-            var pages = isIndex
+            // Never analyzed or vacuumed (reltuples -1): no row count to estimate from.
+            var pages = relation.Rows < 0 ? null
+                : isIndex
                 ? BloatEstimator.BtreePages(relation.Rows, relation.Columns, relation.FillFactor, blockSize)
                 : BloatEstimator.HeapPages(relation.Rows, relation.Columns, relation.FillFactor, blockSize);
             if (pages is not { } expected)

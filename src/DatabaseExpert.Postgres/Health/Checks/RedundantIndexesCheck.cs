@@ -31,6 +31,7 @@ internal sealed class RedundantIndexesCheck : IHealthCheck
                     .Where(w => w.Oid != narrow.Oid && w.KeyCount > narrow.KeyCount && Covers(w, narrow))
                     .OrderBy(w => w.KeyCount)
                     .ThenBy(w => w.Bytes)
+                    .ThenBy(w => w.Object, StringComparer.Ordinal)
                     .FirstOrDefault();
                 if (wide is null)
                 {

@@ -24,6 +24,7 @@ internal sealed class UnusedIndexesCheck : IHealthCheck
                format('%I.%I', n.nspname, c.relname) as qualified,
                n.nspname || '.' || t.relname as table_name,
                pg_relation_size(i.indexrelid) as bytes,
+               s.idx_scan as scans,
                pg_get_indexdef(i.indexrelid) as definition,
                coalesce(ts.seq_scan, 0) + coalesce(ts.idx_scan, 0) as table_scans,
                coalesce(ts.n_tup_ins, 0) + coalesce(ts.n_tup_upd, 0) + coalesce(ts.n_tup_del, 0) as table_writes,
@@ -36,8 +37,7 @@ internal sealed class UnusedIndexesCheck : IHealthCheck
         join pg_stat_all_tables ts on ts.relid = i.indrelid
         left join sole_cover sc on sc.index_oid = i.indexrelid
         left join pg_constraint fkc on fkc.oid = sc.fk_oid
-        where s.idx_scan = 0
-          and i.indisvalid and not i.indisunique and not i.indisprimary and not i.indisexclusion
+        where i.indisvalid and not i.indisunique and not i.indisprimary and not i.indisexclusion
           and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid and k.conrelid = i.indrelid)
           and pg_relation_size(i.indexrelid) >= @min_bytes
           and (coalesce(ts.seq_scan, 0) + coalesce(ts.idx_scan, 0) >= @min_scans
@@ -60,6 +60,7 @@ internal sealed class UnusedIndexesCheck : IHealthCheck
             Qualified = r.Get<string>("qualified"),
             Table = r.Get<string>("table_name"),
             Bytes = r.Get<long>("bytes"),
+            Scans = r.Get<long>("scans"),
             Definition = r.Get<string>("definition"),
             TableScans = r.Get<long>("table_scans"),
             TableWrites = r.Get<long>("table_writes"),
@@ -70,7 +71,7 @@ internal sealed class UnusedIndexesCheck : IHealthCheck
             ("min_writes", thresholds.UnusedIndexMinTableWrites));
 
         var window = context.Server.StatsWindow;
-        var findings = rows.Select(row =>
+        var findings = rows.Where(row => row.Scans == 0).Select(row =>
         {
             var activity = $"{row.Table} was scanned {Format.Count(row.TableScans)} times and {Format.Count(row.TableWrites)} rows were written";
             var details = new Dictionary<string, object?>
@@ -94,7 +95,7 @@ internal sealed class UnusedIndexesCheck : IHealthCheck
 
             return new HealthFinding(row.Object, FindingSeverity.Warning,
                 $"was never scanned while {activity} ({window}); it costs {Format.Bytes(row.Bytes)} and slows every write to the table.",
-                $"-- confirm over a full business cycle first: {window}; scans on read replicas are not counted here\n"
+                "-- confirm over a full business cycle first (weekly and monthly jobs too); scans on read replicas are not counted here\n"
                 + $"DROP INDEX CONCURRENTLY {row.Qualified};\n"
                 + $"-- to undo: {IndexCatalog.CreateConcurrently(row.Definition)}",
                 details);
@@ -102,8 +103,9 @@ internal sealed class UnusedIndexesCheck : IHealthCheck
 
         var unused = findings.Count(f => f.Severity == FindingSeverity.Warning);
         var summary = unused == 0
-            ? $"no unused index on tables with ≥ {Format.Count(thresholds.UnusedIndexMinTableScans)} scans or ≥ {Format.Count(thresholds.UnusedIndexMinTableWrites)} written rows; {window}"
-            : $"{unused} index(es) never scanned, {Format.Bytes(rows.Where(r => r.CoversForeignKey is null).Sum(r => r.Bytes))} in all; {window}";
+            ? $"judged {rows.Count} index(es) of ≥ {Format.Bytes(thresholds.UnusedIndexMinBytes)} on tables with ≥ {Format.Count(thresholds.UnusedIndexMinTableScans)} "
+              + $"scans or ≥ {Format.Count(thresholds.UnusedIndexMinTableWrites)} written rows: all used; {window}"
+            : $"judged {rows.Count} index(es): {unused} never scanned, {Format.Bytes(rows.Where(r => r.Scans == 0 && r.CoversForeignKey is null).Sum(r => r.Bytes))} in all; {window}";
         return new CheckOutcome(summary, findings);
     }
 }

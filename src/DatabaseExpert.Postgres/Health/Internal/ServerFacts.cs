@@ -20,7 +20,7 @@ internal sealed record ServerFacts(
     private const string Sql = """
         select current_database() as database,
                current_setting('server_version_num')::int as version_number,
-               current_setting('server_version') as version,
+               split_part(current_setting('server_version'), ' ', 1) as version,
                current_setting('block_size')::int as block_size,
                now() as now,
                d.stats_reset,
