@@ -102,10 +102,12 @@ internal sealed class UnusedIndexesCheck : IHealthCheck
         }).ToList();
 
         var unused = findings.Count(f => f.Severity == FindingSeverity.Warning);
-        var summary = unused == 0
-            ? $"judged {rows.Count} index(es) of ≥ {Format.Bytes(thresholds.UnusedIndexMinBytes)} on tables with ≥ {Format.Count(thresholds.UnusedIndexMinTableScans)} "
-              + $"scans or ≥ {Format.Count(thresholds.UnusedIndexMinTableWrites)} written rows: all used; {window}"
-            : $"judged {rows.Count} index(es): {unused} never scanned, {Format.Bytes(rows.Where(r => r.Scans == 0 && r.CoversForeignKey is null).Sum(r => r.Bytes))} in all; {window}";
+        var scope = $"of ≥ {Format.Bytes(thresholds.UnusedIndexMinBytes)} on tables with ≥ {Format.Count(thresholds.UnusedIndexMinTableScans)} scans "
+            + $"or ≥ {Format.Count(thresholds.UnusedIndexMinTableWrites)} written rows";
+        var summary = rows.Count == 0 ? $"nothing to judge yet: no regular index {scope}; {window}"
+            : unused == 0 ? $"judged {rows.Count} index(es) {scope}: all used; {window}"
+            : $"judged {rows.Count} index(es) {scope}: {unused} never scanned, "
+              + $"{Format.Bytes(rows.Where(r => r.Scans == 0 && r.CoversForeignKey is null).Sum(r => r.Bytes))} in all; {window}";
         return new CheckOutcome(summary, findings);
     }
 }

@@ -37,9 +37,12 @@ internal static class Format
         }
 
         return duration.TotalSeconds < 60 ? $"{(int)duration.TotalSeconds} s"
-            : duration.TotalMinutes < 60 ? $"{(int)duration.TotalMinutes} min {duration.Seconds} s"
-            : duration.TotalHours < 24 ? $"{(int)duration.TotalHours} h {duration.Minutes} min"
-            : $"{(int)duration.TotalDays} d {duration.Hours} h";
+            : duration.TotalMinutes < 60 ? Two((int)duration.TotalMinutes, "min", duration.Seconds, "s")
+            : duration.TotalHours < 24 ? Two((int)duration.TotalHours, "h", duration.Minutes, "min")
+            : Two((int)duration.TotalDays, "d", duration.Hours, "h");
+
+        static string Two(int major, string majorUnit, int minor, string minorUnit) =>
+            minor == 0 ? $"{major} {majorUnit}" : $"{major} {majorUnit} {minor} {minorUnit}";
     }
 
     public static string Timestamp(DateTimeOffset value) =>
