@@ -81,12 +81,7 @@ internal sealed class BloatCheck : IHealthCheck
         var unestimated = 0;
         foreach (var (relation, isIndex) in tables.Select(t => (t, false)).Concat(indexes.Select(i => (i, true))))
         {
-            // Never analyzed or vacuumed (reltuples -1): no row count to estimate from.
-            var pages = relation.Rows < 0 ? null
-                : isIndex
-                ? BloatEstimator.BtreePages(relation.Rows, relation.Columns, relation.FillFactor, blockSize)
-                : BloatEstimator.HeapPages(relation.Rows, relation.Columns, relation.FillFactor, blockSize);
-            if (pages is not { } expected)
+            if (ExpectedPages(relation, isIndex, blockSize) is not { } expected)
             {
                 unestimated++;
                 continue;
@@ -115,6 +110,12 @@ internal sealed class BloatCheck : IHealthCheck
                 : $"{findings.Count} bloated relation(s), {Format.Bytes(findings.Sum(f => (long)f.Details["wastedBytes"]!))} reclaimable, {method}{skipped}",
             [.. findings.OrderByDescending(f => f.Severity).ThenByDescending(f => (long)f.Details["wastedBytes"]!)]);
     }
+
+    /// <summary>Null when the relation was never analyzed or vacuumed (reltuples -1) or a column has no statistics.</summary>
+    private static long? ExpectedPages(Relation relation, bool isIndex, int blockSize) =>
+        relation.Rows < 0 ? null
+        : isIndex ? BloatEstimator.BtreePages(relation.Rows, relation.Columns, relation.FillFactor, blockSize)
+        : BloatEstimator.HeapPages(relation.Rows, relation.Columns, relation.FillFactor, blockSize);
 
     private static FindingSeverity? Judge(Estimate estimate, HealthThresholds thresholds) =>
         estimate.Percent >= thresholds.BloatCriticalPercent && estimate.Wasted >= thresholds.BloatCriticalBytes ? FindingSeverity.Critical

@@ -26,10 +26,7 @@ internal sealed partial class InvalidIndexesCheck : IHealthCheck
                 where k.ord <= i.indnkeyatts
                 having count(*) = i.indnkeyatts) as key_columns,
                p.phase as build_phase
-        from pg_index i
-        join pg_class c on c.oid = i.indexrelid
-        join pg_class t on t.oid = i.indrelid
-        join pg_namespace n on n.oid = t.relnamespace
+        {CatalogSql.IndexJoins}
         left join pg_stat_progress_create_index p on p.index_relid = i.indexrelid
         where not i.indisvalid and {CatalogSql.UserRelation("t", "n")}
         order by 1

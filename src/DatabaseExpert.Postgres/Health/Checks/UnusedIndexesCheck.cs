@@ -29,10 +29,7 @@ internal sealed class UnusedIndexesCheck : IHealthCheck
                coalesce(ts.seq_scan, 0) + coalesce(ts.idx_scan, 0) as table_scans,
                coalesce(ts.n_tup_ins, 0) + coalesce(ts.n_tup_upd, 0) + coalesce(ts.n_tup_del, 0) as table_writes,
                fkc.conname as covers_fk
-        from pg_index i
-        join pg_class c on c.oid = i.indexrelid
-        join pg_class t on t.oid = i.indrelid
-        join pg_namespace n on n.oid = t.relnamespace
+        {CatalogSql.IndexJoins}
         join pg_stat_all_indexes s on s.indexrelid = i.indexrelid
         join pg_stat_all_tables ts on ts.relid = i.indrelid
         left join sole_cover sc on sc.index_oid = i.indexrelid

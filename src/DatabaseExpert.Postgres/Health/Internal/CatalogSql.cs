@@ -14,6 +14,14 @@ internal static class CatalogSql
                         where ext.classid = 'pg_class'::regclass and ext.objid = {rel}.oid and ext.deptype = 'e')
         """;
 
+    /// <summary>Indexes with their relation (<c>i</c> pg_index, <c>c</c> the index, <c>t</c> its table, <c>n</c> the table's schema).</summary>
+    public const string IndexJoins = """
+        from pg_index i
+        join pg_class c on c.oid = i.indexrelid
+        join pg_class t on t.oid = i.indrelid
+        join pg_namespace n on n.oid = t.relnamespace
+        """;
+
     /// <summary>
     /// Foreign keys and the valid, non-partial indexes of the referencing table whose leading key columns are exactly
     /// the FK's columns (in any order): those indexes serve the lookups an FK needs when the parent row changes.

@@ -51,10 +51,7 @@ internal static partial class IndexCatalog
                pg_get_indexdef(i.indexrelid) as definition,
                pg_relation_size(i.indexrelid) as bytes,
                s.idx_scan as scans
-        from pg_index i
-        join pg_class c on c.oid = i.indexrelid
-        join pg_class t on t.oid = i.indrelid
-        join pg_namespace n on n.oid = t.relnamespace
+        {CatalogSql.IndexJoins}
         join pg_am am on am.oid = c.relam
         left join pg_stat_all_indexes s on s.indexrelid = i.indexrelid
         left join lateral (
