@@ -16,6 +16,9 @@ public sealed class CacheHitRatioTests
     {
         var options = new ShadowClusterOptions();
         options.Settings["shared_buffers"] = "2MB";
+
+        // Only this test's reads may count: no background vacuum of the new table.
+        options.Settings["autovacuum"] = "off";
         await using var cluster = await ShadowCluster.StartAsync(options);
         var connectionString = await cluster.CreateDatabaseAsync("cache_test");
         await using var connection = new NpgsqlConnection(connectionString);
@@ -28,6 +31,8 @@ public sealed class CacheHitRatioTests
         await ExecuteAsync(connection, "analyze page_views");
         await using var handle = await DatabaseHandle.OpenAsync(new DatabaseTarget("cache", connectionString, ReadOnly: true));
 
+        // Start counting from here: the load's pending statistics are flushed first, or they would land after the reset.
+        await ExecuteAsync(connection, "select pg_stat_force_next_flush()");
         await ExecuteAsync(connection, "select pg_stat_reset()");
         await ExecuteAsync(connection, "select count(*) from page_views; select pg_stat_force_next_flush()");
         var cold = Assert.Single((await HealthChecker.RunAsync(handle, new HealthRequest { Checks = ["cache-hit-ratio"] })).Checks);
@@ -42,7 +47,7 @@ public sealed class CacheHitRatioTests
         await ExecuteAsync(connection, "select pg_stat_force_next_flush()");
         var hot = Assert.Single((await HealthChecker.RunAsync(handle, new HealthRequest { Checks = ["cache-hit-ratio"] })).Checks);
 
-        Assert.Equal(HealthStatus.Warning, hot.Status);
+        Assert.True(hot.Status == HealthStatus.Warning, hot.Summary);
         var findings = hot.Findings.ToDictionary(f => f.Object);
         Assert.Equal(["cache_test", "public.page_views"], findings.Keys.Order(StringComparer.Ordinal));
         Assert.Contains("heap", findings["public.page_views"].Message, StringComparison.Ordinal);
