@@ -25,6 +25,7 @@ public static class DbxApp
         root.Subcommands.Add(DoctorCommand.Create(host));
         root.Subcommands.Add(ExplainCommand.Create(host));
         root.Subcommands.Add(QueryCommand.Create(host));
+        root.Subcommands.Add(HealthCommand.Create(host));
         return root;
     }
 
