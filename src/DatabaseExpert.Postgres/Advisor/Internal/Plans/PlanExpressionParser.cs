@@ -257,7 +257,12 @@ internal static class PlanExpressionParser
                     }
                     else
                     {
-                        left = new OperatorExpression(op, left, ParseOperand());
+                        var right = ParseOperand();
+
+                        // Arithmetic on values (now() - '7 days'::interval) is itself a value.
+                        left = left is ConstantExpression && right is ConstantExpression
+                            ? new ConstantExpression(null)
+                            : new OperatorExpression(op, left, right);
                     }
                 }
                 else
