@@ -33,8 +33,8 @@ public static class IndexAdvisor
             throw new AdvisorException(
                 AdvisorErrorKind.VerifyNeedsWrites,
                 $"verification builds the indexes for real (in a transaction that is rolled back, but the builds block writes to the "
-                + $"tables while they run), and {database.Target.Display} is read-only: verify on a copy (--db shadow, or a "
-                + "database marked readOnly: false in agent.yaml), or allow it explicitly with --allow-writes");
+                + $"tables while they run), and {database.Target.Display} is read-only: verify on a copy (a Neon branch, a restored "
+                + "dump) named in agent.yaml with readOnly: false, or allow it here with --allow-writes");
         }
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);

@@ -82,7 +82,7 @@ public sealed class AdvisorBehaviourTests
 
         Assert.Equal(AdvisorErrorKind.VerifyNeedsWrites, refused.Kind);
         Assert.True(refused.IsUsageError);
-        Assert.Contains("--db shadow", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("readOnly: false", refused.Message, StringComparison.Ordinal);
         Assert.Contains("--allow-writes", refused.Message, StringComparison.Ordinal);
         Assert.True(allowed.Verification!.Performed, allowed.Verification.Reason);
         Assert.True(allowed.Verification.Queries.Single().AfterMs < allowed.Verification.Queries.Single().BeforeMs);
