@@ -26,6 +26,9 @@ public enum AdvisorErrorKind
 
     /// <summary>The server is older than the advisor supports.</summary>
     UnsupportedServer,
+
+    /// <summary>The server failed or the connection broke while the advisor was working.</summary>
+    ServerError,
 }
 
 public sealed class AdvisorException(AdvisorErrorKind kind, string message) : Exception(message)
@@ -33,5 +36,6 @@ public sealed class AdvisorException(AdvisorErrorKind kind, string message) : Ex
     public AdvisorErrorKind Kind { get; } = kind;
 
     /// <summary>True when the user can fix it in the command or the database (as opposed to installing server software).</summary>
-    public bool IsUsageError => Kind is not (AdvisorErrorKind.HypoPgNotInstalled or AdvisorErrorKind.StatStatementsUnavailable or AdvisorErrorKind.UnsupportedServer);
+    public bool IsUsageError => Kind is not (AdvisorErrorKind.HypoPgNotInstalled or AdvisorErrorKind.StatStatementsUnavailable
+        or AdvisorErrorKind.UnsupportedServer or AdvisorErrorKind.ServerError);
 }

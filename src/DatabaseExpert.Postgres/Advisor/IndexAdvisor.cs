@@ -20,7 +20,10 @@ namespace DatabaseExpert.Postgres.Advisor;
 /// </summary>
 public static class IndexAdvisor
 {
-    /// <exception cref="AdvisorException">hypopg or pg_stat_statements is missing, the workload is unusable, or verification is not allowed.</exception>
+    /// <exception cref="AdvisorException">
+    /// hypopg or pg_stat_statements is missing, the workload is unusable, verification is not allowed, or the server
+    /// failed midway (<see cref="AdvisorErrorKind"/> says which; the message says what to do).
+    /// </exception>
     /// <exception cref="DatabaseUnavailableException">The database cannot be reached.</exception>
     public static async Task<AdviseResult> AdviseAsync(DatabaseHandle database, AdviseRequest request, CancellationToken cancellationToken = default)
     {
@@ -37,6 +40,20 @@ public static class IndexAdvisor
                 + "dump) named in agent.yaml with readOnly: false, or allow it here with --allow-writes");
         }
 
+        try
+        {
+            return await AdviseOnAsync(database, request, cancellationToken);
+        }
+        catch (NpgsqlException ex)
+        {
+            var detail = ex is PostgresException pg ? $"{pg.MessageText} ({pg.SqlState})" : ex.Message.ReplaceLineEndings(" ");
+            throw new AdvisorException(
+                AdvisorErrorKind.ServerError, $"advice stopped by {database.Target.Display}: {ConnectionStrings.Redact(detail)}; nothing was changed");
+        }
+    }
+
+    private static async Task<AdviseResult> AdviseOnAsync(DatabaseHandle database, AdviseRequest request, CancellationToken cancellationToken)
+    {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var server = await ServerInfo.ReadAsync(connection, cancellationToken);
         server.RequireHypoPg();
