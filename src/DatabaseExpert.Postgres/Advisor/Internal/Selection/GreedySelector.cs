@@ -49,22 +49,30 @@ internal sealed class GreedySelector(WhatIfSession session, IReadOnlyList<Worklo
         CancellationToken cancellationToken)
     {
         var used = chosen.Sum(session.SizeOf);
+
+        // Lazy greedy: an index rarely saves more once others are chosen, so its last score bounds its next one and a
+        // candidate whose bound cannot beat the best found so far is not costed again this round. A round that finds
+        // nothing costs every candidate afresh before giving up, so an index that gained from another is not missed.
+        var bounds = remaining.ToDictionary(c => c, _ => double.PositiveInfinity);
         while (true)
         {
             IndexCandidate? best = null;
             var bestScore = 0.0;
-            foreach (var candidate in remaining)
+            foreach (var candidate in remaining.OrderByDescending(c => bounds[c]).ThenBy(c => c.Id, StringComparer.Ordinal).ToList())
             {
-                var costs = await CostWithAsync(candidate, affected(candidate), cancellationToken);
-                var size = session.SizeOf(candidate);
-                if (rules.BudgetBytes is { } budget && used + size > budget)
+                if (best is not null && bounds[candidate] <= bestScore)
                 {
-                    continue;
+                    break;
                 }
 
+                var costs = await CostWithAsync(candidate, affected(candidate), cancellationToken);
+                var size = session.SizeOf(candidate);
                 var (saving, helped) = Compare(costs, before: q => current[q], after: q => costs[q]);
                 var score = saving / Math.Max(size, SelectionRules.MinimumSizeBytes);
-                if (rules.Pays(saving, helped) && score > bestScore)
+                bounds[candidate] = score;
+                var fits = rules.BudgetBytes is not { } budget || used + size <= budget;
+                if (fits && rules.Pays(saving, helped) && (score > bestScore || (score == bestScore && best is not null
+                        && string.CompareOrdinal(candidate.Id, best.Id) < 0)))
                 {
                     (best, bestScore) = (candidate, score);
                 }
