@@ -26,6 +26,7 @@ public static class DbxApp
         root.Subcommands.Add(ExplainCommand.Create(host));
         root.Subcommands.Add(QueryCommand.Create(host));
         root.Subcommands.Add(HealthCommand.Create(host));
+        root.Subcommands.Add(AdviseCommand.Create(host));
         return root;
     }
 
