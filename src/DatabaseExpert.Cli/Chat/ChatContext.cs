@@ -6,6 +6,7 @@ using DatabaseExpert.Agent.Permissions;
 using DatabaseExpert.Agent.Runtime;
 using DatabaseExpert.Agent.Security;
 using DatabaseExpert.Agent.Sessions;
+using DatabaseExpert.Postgres.Connections;
 
 namespace DatabaseExpert.Cli.Chat;
 
@@ -13,7 +14,7 @@ namespace DatabaseExpert.Cli.Chat;
 /// A ready chat: definition, model connection, runtime, conversation and transcript. Both <c>dbx chat</c> and
 /// <c>dbx chat -p</c> start from here; the REPL can swap the model or the session while keeping the rest.
 /// </summary>
-public sealed class ChatContext : IDisposable
+public sealed class ChatContext : IAsyncDisposable
 {
     private ChatContext(CliHost host, ChatOptions options, AgentDefinition definition, SecretRedactor redactor, IApprovalPrompt approval)
     {
@@ -47,6 +48,9 @@ public sealed class ChatContext : IDisposable
 
     public SessionTranscript Transcript { get; private set; } = null!;
 
+    /// <summary>The database the Postgres tools use (from --db, agent.yaml or DATABASE_URL), opened on first use.</summary>
+    public LazyDatabase Database { get; private init; } = new(null);
+
     public string SessionDirectory => SessionStore.DefaultDirectory(Options.Workspace);
 
     /// <summary>Loads everything; throws <see cref="CliException"/> with the fix when something is missing.</summary>
@@ -71,7 +75,10 @@ public sealed class ChatContext : IDisposable
             throw new CliException($"no model is ready: {resolution.Problem}");
         }
 
-        var context = new ChatContext(host, options, definition, CreateRedactor(host, definition), approval);
+        var context = new ChatContext(host, options, definition, CreateRedactor(host, definition), approval)
+        {
+            Database = ResolveDatabase(host, options, definition),
+        };
         context.Connect(resolution);
         if (options.Resume is null)
         {
@@ -162,10 +169,33 @@ public sealed class ChatContext : IDisposable
         }
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         CloseTranscript();
         Connection?.Dispose();
+        await Database.DisposeAsync();
+    }
+
+    /// <summary>
+    /// An explicit --db must be usable (a typo is an error); otherwise agent.yaml's default or DATABASE_URL is used when
+    /// set, and a chat without any database is fine: the tools then say how to configure one.
+    /// </summary>
+    private static LazyDatabase ResolveDatabase(CliHost host, ChatOptions options, AgentDefinition definition)
+    {
+        var named = definition.Databases.Named.Values.Select(d => new NamedDatabase(d.Name, d.Url, d.ReadOnly)).ToList();
+        try
+        {
+            return new LazyDatabase(DatabaseTargets.Resolve(
+                options.Database, named, definition.Databases.Default, definition.Databases.ReadOnly, host.GetVariable));
+        }
+        catch (DatabaseTargetException ex) when (options.Database is null)
+        {
+            return new LazyDatabase(null, ex.Message);
+        }
+        catch (DatabaseTargetException ex)
+        {
+            throw new CliException(ex.Message);
+        }
     }
 
     /// <summary>
@@ -210,6 +240,7 @@ public sealed class ChatContext : IDisposable
             PermissionMode = Mode,
             Approval = Approval,
             Time = Host.Time,
+            Database = Database,
         });
         if (Conversation is not null)
         {

@@ -9,6 +9,9 @@ public sealed record ChatOptions
 
     public string? Model { get; init; }
 
+    /// <summary><c>--db</c>: a URL, a name from agent.yaml, or <c>shadow</c>; null to use the defaults.</summary>
+    public string? Database { get; init; }
+
     public PermissionMode? PermissionMode { get; init; }
 
     /// <summary>Null: a new session; empty: the newest saved session; otherwise an id or id prefix.</summary>

@@ -49,6 +49,7 @@ public static class ChatCommand
             {
                 AgentPath = parse.GetValue(GlobalOptions.Config),
                 Model = parse.GetValue(model),
+                Database = parse.GetValue(GlobalOptions.Database),
                 PermissionMode = permissionMode,
                 Resume = resumeResult is null ? null : parse.GetValue(resume) ?? string.Empty,
                 NoColor = parse.GetValue(GlobalOptions.NoColor),
@@ -69,7 +70,7 @@ public static class ChatCommand
     private static async Task<int> RunReplAsync(CliHost host, ChatOptions options, CancellationToken cancellationToken)
     {
         var repl = new Repl(host, options.NoColor);
-        using var context = ChatContext.Create(host, options, repl.Approval);
+        await using var context = ChatContext.Create(host, options, repl.Approval);
         return await repl.RunAsync(context, cancellationToken);
     }
 
@@ -89,7 +90,7 @@ public static class ChatCommand
             throw new CliException("the prompt given to -p is empty");
         }
 
-        using var context = ChatContext.Create(host, options, new NonInteractiveApproval());
+        await using var context = ChatContext.Create(host, options, new NonInteractiveApproval());
         var observer = new PrintObserver(host.Out, host.Error, context.Redactor.Redact);
         var result = await context.Conversation.RunTurnAsync(prompt, observer, cancellationToken);
         if (!result.Text.EndsWith('\n'))

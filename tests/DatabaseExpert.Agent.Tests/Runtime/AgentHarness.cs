@@ -8,6 +8,7 @@ using DatabaseExpert.Agent.Runtime;
 using DatabaseExpert.Agent.Security;
 using DatabaseExpert.Agent.Sessions;
 using DatabaseExpert.Agent.Tests.Definition;
+using DatabaseExpert.Postgres.Connections;
 using DatabaseExpert.Testing.Models;
 
 namespace DatabaseExpert.Agent.Tests.Runtime;
@@ -46,6 +47,9 @@ internal sealed record HarnessOptions
     public IReadOnlyDictionary<string, string?> SecretEnvironment { get; init; } = TempFolder.NoEnvironment;
 
     public string ApiKey { get; init; } = "test-key";
+
+    /// <summary>A database for the Postgres tools (the test owns and disposes it); null leaves the Postgres tools out.</summary>
+    public LazyDatabase? Database { get; init; }
 
     /// <summary>Replaces the network under the SDK (requests then never reach the scripted server).</summary>
     public HttpMessageHandler? Transport { get; init; }
@@ -128,6 +132,7 @@ internal sealed class AgentHarness : IAsyncDisposable
                 Chat = connection.Chat,
                 ModelName = spec.ToString(),
                 Approval = options.Approval ?? new RecordingApproval(),
+                Database = options.Database ?? new LazyDatabase(null),
             });
             var redactor = SecretRedactor.FromEnvironment(options.SecretEnvironment.Keys, name => options.SecretEnvironment.GetValueOrDefault(name));
             var transcript = SessionTranscript.Create(
@@ -152,8 +157,8 @@ internal sealed class AgentHarness : IAsyncDisposable
     public static Task<AgentHarness> StartAsync(CancellationToken cancellationToken) => StartAsync(new HarnessOptions(), cancellationToken);
 
     /// <summary>The tool's name on the wire: SK's OpenAI connector joins plugin and function with '-', the IChatClient bridge with '_'.</summary>
-    public string Tool(string function) =>
-        Options.Provider == ModelProvider.Anthropic ? $"workspace_{function}" : $"workspace-{function}";
+    public string Tool(string function, string plugin = "workspace") =>
+        Options.Provider == ModelProvider.Anthropic ? $"{plugin}_{function}" : $"{plugin}-{function}";
 
     public string WriteFile(string relative, string content)
     {
@@ -204,7 +209,7 @@ internal sealed class AgentHarness : IAsyncDisposable
         var yaml = $"""
             name: test-agent
             persona: prompts/test.md
-            tools: [Read, Write, Edit, Bash, Glob, Grep]
+            tools: [Read, Write, Edit, Bash, Glob, Grep{(options.Database is null ? string.Empty : ", Postgres")}]
             maxToolRounds: {options.MaxToolRounds}
             permissions:
               mode: {options.Mode.ToName()}
