@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using DatabaseExpert.Cli.Output;
 using DatabaseExpert.Postgres.Catalog;
 using DatabaseExpert.Postgres.Connections;
@@ -13,6 +14,9 @@ namespace DatabaseExpert.Cli.Commands;
 /// </summary>
 public static class SchemaCommand
 {
+    /// <summary>Absent rather than null: a column has a dozen optional properties, and thousands of tables make that add up.</summary>
+    private static readonly JsonSerializerOptions Json = new(OutputFormats.Json) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
     private enum SchemaFormat
     {
         Text,
@@ -81,7 +85,7 @@ public static class SchemaCommand
             var snapshot = await ReadAsync(database, options, cancellationToken);
             await host.Out.WriteAsync(parse.GetValue(format) switch
             {
-                SchemaFormat.Json => JsonSerializer.Serialize(snapshot, OutputFormats.Json) + "\n",
+                SchemaFormat.Json => JsonSerializer.Serialize(snapshot, Json) + "\n",
                 SchemaFormat.Sql => snapshot.ToDdl(),
                 _ => snapshot.ToModelText(),
             });

@@ -6,7 +6,7 @@ using Npgsql;
 namespace DatabaseExpert.Postgres.Catalog;
 
 /// <summary>
-/// Reads a database's schema from pg_catalog: one set-based query per kind of object (eleven in all, whatever the
+/// Reads a database's schema from pg_catalog: one set-based query per kind of object (twelve in all, whatever the
 /// number of tables), sent together in one round trip inside one READ ONLY, REPEATABLE READ transaction so that
 /// every query sees the same snapshot. Nothing is written; the transaction is rolled back.
 /// </summary>

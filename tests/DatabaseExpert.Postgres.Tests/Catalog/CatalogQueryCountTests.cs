@@ -23,9 +23,12 @@ public sealed class CatalogQueryCountTests
         var forLarge = await CountStatementsAsync(counter, large);
 
         Assert.Equal(forSmall, forLarge);
-        Assert.Equal(150, (await CatalogTestData.ReadAsync(large)).Tables.Count);
-        Assert.Equal(11, forLarge.Selects);
-        Assert.True(forLarge.All <= 17, $"{forLarge.All} statements in all (catalog queries, BEGIN, SET, ROLLBACK)");
+        var snapshot = await CatalogTestData.ReadAsync(large);
+        Assert.Equal(150, snapshot.Tables.Count);
+        Assert.Equal(snapshot.Queries, forLarge.Selects);
+        Assert.True(forLarge.Selects <= 12, $"{forLarge.Selects} catalog queries");
+        // BEGIN and the SET LOCALs of the transaction, and its ROLLBACK, are the only other statements.
+        Assert.Equal(forLarge.Selects + 7, forLarge.All);
     }
 
     /// <summary>Statements the server ran in <paramref name="database"/> during one catalog read.</summary>

@@ -75,6 +75,13 @@ public sealed class CatalogReaderTests(ShopWithFeaturesFixture shop) : IClassFix
         Assert.Equal(
             "CREATE INDEX user_select_created_idx ON \"Lab\".\"user\" USING btree (\"select\" text_pattern_ops, created_at DESC NULLS LAST, score NULLS FIRST)",
             index.Definition);
+
+        // The shape drizzle-kit pull swapped the operator classes of (enum_ops onto the timestamp, and back).
+        var mixed = Index(user, "user_status_created_idx");
+        Assert.Equal([new IndexColumn { Column = "status" }, new IndexColumn { Column = "created_at", Descending = true, NullsFirst = true }], mixed.Columns);
+        Assert.Equal(
+            "CREATE INDEX user_status_created_idx ON \"Lab\".\"user\" USING btree (status, created_at DESC) WHERE (status <> 'sad'::\"Lab\".mood)",
+            mixed.Definition);
     }
 
     [Fact]

@@ -16,17 +16,18 @@ internal static class CatalogQueries
         [
             SchemasQuery.Sql(), ExtensionsQuery.Sql(), TypesQuery.Sql(), TablesQuery.Sql(), ColumnsQuery.Sql(),
             ConstraintsQuery.Sql(features), IndexesQuery.Sql(features), ViewsQuery.Sql(), SequencesQuery.Sql(),
-            TriggersQuery.Sql(features), FunctionsQuery.Sql(),
+            TriggersQuery.Sql(features), FunctionsQuery.Sql(), LookupsQuery.Sql(),
         ];
         var statementTimeout = Milliseconds(options.StatementTimeout);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         try
         {
             // search_path = pg_catalog makes every pg_get_* and format_type result schema-qualify user objects, so
-            // the DDL replays the same whatever search_path the target has.
+            // the DDL replays the same whatever search_path the target has. The catalog queries are fast, but their
+            // cost estimates are high enough to trigger JIT compilation, which alone took ~150 ms per read.
             await using (var settings = new NpgsqlCommand(
                 $"set transaction read only; set local statement_timeout = {statementTimeout}; "
-                + $"set local lock_timeout = {Milliseconds(options.LockTimeout)}; set local search_path = pg_catalog",
+                + $"set local lock_timeout = {Milliseconds(options.LockTimeout)}; set local search_path = pg_catalog; set local jit = off",
                 connection,
                 transaction))
             {
@@ -52,6 +53,7 @@ internal static class CatalogQueries
                 [.. await grid.ReadAsync<SequenceRow>()],
                 [.. await grid.ReadAsync<TriggerRow>()],
                 [.. await grid.ReadAsync<FunctionRow>()],
+                [.. await grid.ReadAsync<LookupRow>()],
                 queries.Length);
             await transaction.RollbackAsync(cancellationToken);
             return rows;

@@ -15,4 +15,5 @@ internal sealed record CatalogRows(
     IReadOnlyList<SequenceRow> Sequences,
     IReadOnlyList<TriggerRow> Triggers,
     IReadOnlyList<FunctionRow> Functions,
+    IReadOnlyList<LookupRow> Lookups,
     int QueryCount);

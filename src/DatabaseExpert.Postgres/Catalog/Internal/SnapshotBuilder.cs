@@ -10,7 +10,7 @@ internal static class SnapshotBuilder
         CheckSchemas(rows.Schemas, options);
         var columns = rows.Columns.GroupBy(c => c.RelationOid).ToDictionary(g => g.Key, g => (IReadOnlyList<ColumnInfo>)[.. g.Select(Column)]);
         var constraints = rows.Constraints.ToLookup(c => c.TableOid);
-        var indexes = rows.Indexes.ToLookup(i => i.RelationOid);
+        var indexes = new IndexColumnResolver(rows.Columns, rows.Lookups).Resolve(rows.Indexes);
         var triggers = rows.Triggers.ToLookup(t => t.RelationOid);
 
         var tables = rows.Tables.Select(t => Table(t, columns.GetValueOrDefault(t.Oid, []), constraints[t.Oid], indexes[t.Oid], triggers[t.Oid]));
@@ -64,10 +64,11 @@ internal static class SnapshotBuilder
     }
 
     private static TableInfo Table(
-        TableRow row, IReadOnlyList<ColumnInfo> columns, IEnumerable<ConstraintRow> constraints, IEnumerable<IndexRow> indexes, IEnumerable<TriggerRow> triggers)
+        TableRow row, IReadOnlyList<ColumnInfo> columns, IEnumerable<ConstraintRow> constraints, IEnumerable<IndexInfo> indexes, IEnumerable<TriggerRow> triggers)
     {
         var byType = constraints.ToLookup(c => c.Type);
         var parents = Names(row.ParentSchemas, row.ParentNames);
+        var indexBytes = indexes.Sum(i => i.Statistics.SizeBytes);
         return new TableInfo
         {
             Schema = row.Schema,
@@ -84,7 +85,7 @@ internal static class SnapshotBuilder
             Checks = [.. byType["c"].Select(Check)],
             ForeignKeys = [.. byType["f"].Select(ForeignKey)],
             Exclusions = [.. byType["x"].Select(Exclusion)],
-            Indexes = [.. indexes.Select(Index)],
+            Indexes = [.. indexes],
             Triggers = [.. triggers.Select(Trigger)],
             Persistence = row.Persistence switch
             {
@@ -102,7 +103,7 @@ internal static class SnapshotBuilder
             ForeignServer = row.ForeignServer,
             ForeignOptions = row.ForeignOptions ?? [],
             Comment = row.Comment,
-            Statistics = new TableStatistics(row.RowEstimate, row.TotalBytes, row.TableBytes, row.IndexBytes),
+            Statistics = new TableStatistics(row.RowEstimate, row.TableBytes + indexBytes, row.TableBytes, indexBytes),
         };
     }
 
@@ -208,35 +209,6 @@ internal static class SnapshotBuilder
         Comment = row.Comment,
     };
 
-    private static IndexInfo Index(IndexRow row) => new()
-    {
-        Name = row.Name,
-        Method = row.Method,
-        Columns = [.. row.Elements.Select((element, i) => new IndexColumn
-        {
-            Column = row.ColumnNames.ElementAtOrDefault(i),
-            Expression = row.ColumnNames.ElementAtOrDefault(i) is null ? element : null,
-            Opclass = row.Opclasses.ElementAtOrDefault(i),
-            Collation = row.Collations.ElementAtOrDefault(i),
-            Descending = row.Descending.ElementAtOrDefault(i),
-            NullsFirst = row.NullsFirst.ElementAtOrDefault(i),
-            Included = i >= row.KeyCount,
-        })],
-        Unique = row.IsUnique,
-        Primary = row.IsPrimary,
-        NullsNotDistinct = row.NullsNotDistinct,
-        Predicate = row.Predicate,
-        Constraint = row.ConstraintName,
-        Valid = row.IsValid,
-        Ready = row.IsReady,
-        ParentIndex = row.ParentName is null ? null : new ObjectName(row.ParentSchema!, row.ParentName),
-        Tablespace = row.Tablespace,
-        Definition = row.Definition,
-        Comment = row.Comment,
-        Statistics = new IndexStatistics(
-            row.SizeBytes, row.Scans, row.LastScan is { } scan ? new DateTimeOffset(DateTime.SpecifyKind(scan, DateTimeKind.Utc)) : null),
-    };
-
     private static TriggerInfo Trigger(TriggerRow row) => new()
     {
         Name = row.Name,
@@ -253,7 +225,7 @@ internal static class SnapshotBuilder
         Comment = row.Comment,
     };
 
-    private static ViewInfo View(ViewRow row, IReadOnlyList<ColumnInfo> columns, IEnumerable<IndexRow> indexes, IEnumerable<TriggerRow> triggers) => new()
+    private static ViewInfo View(ViewRow row, IReadOnlyList<ColumnInfo> columns, IEnumerable<IndexInfo> indexes, IEnumerable<TriggerRow> triggers) => new()
     {
         Schema = row.Schema,
         Name = row.Name,
@@ -263,7 +235,7 @@ internal static class SnapshotBuilder
         DependsOn = Names(row.DependencySchemas, row.DependencyNames),
         Options = row.Options ?? [],
         Populated = row.Materialized ? row.Populated : null,
-        Indexes = [.. indexes.Select(Index)],
+        Indexes = [.. indexes],
         Triggers = [.. triggers.Select(Trigger)],
         Tablespace = row.Tablespace,
         Comment = row.Comment,

@@ -41,6 +41,7 @@ create index user_search_idx on "Lab"."user" using gin (search);
 create index "User Nick Lower" on "Lab"."user" (lower(nick) text_pattern_ops);
 create index user_select_created_idx on "Lab"."user" ("select" text_pattern_ops, created_at desc nulls last, score nulls first);
 create index user_recent_idx on "Lab"."user" (created_at) include (nick, status) where status <> 'sad';
+create index user_status_created_idx on "Lab"."user" (status, created_at desc) where status <> 'sad';
 create index user_nick_c_idx on "Lab"."user" (nick collate "POSIX" varchar_pattern_ops desc) with (fillfactor = 80);
 comment on index "Lab"."User Nick Lower" is 'Case-insensitive prefix search';
 

@@ -14,6 +14,13 @@ internal static class CatalogSql
     public static string NotFromExtension(string catalog, string oidExpression) =>
         $"not exists (select 1 from pg_depend x where x.classid = '{catalog}'::regclass and x.objid = {oidExpression} and x.deptype = 'e')";
 
+    /// <summary>
+    /// The comment on an object. obj_description() would do, but it is a SQL function run once per row, which made it
+    /// the largest cost of the whole read on thousands of objects; a plain subquery on the unique index is far cheaper.
+    /// </summary>
+    public static string Comment(string catalog, string oidExpression, string subId = "0") =>
+        $"(select ds.description from pg_description ds where ds.objoid = {oidExpression} and ds.classoid = '{catalog}'::regclass and ds.objsubid = {subId})";
+
     /// <summary>A collation as DDL writes it: quoted, and schema-qualified unless it lives in pg_catalog.</summary>
     public static string CollationName(string oidExpression) =>
         $"""

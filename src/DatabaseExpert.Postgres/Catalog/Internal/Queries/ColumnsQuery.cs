@@ -8,7 +8,7 @@ internal static class ColumnsQuery
 {
     public static string Sql() =>
         $"""
-        select a.attrelid::bigint as relationoid, a.attname as name, format_type(a.atttypid, a.atttypmod) as type,
+        select a.attrelid::bigint as relationoid, a.attnum::int as attnum, a.attname as name, format_type(a.atttypid, a.atttypmod) as type,
                et.typtype::text as typekind, et.oid <> t.oid as isarray,
                case when et.oid <> t.oid then format_type(et.oid, a.atttypmod) end as elementtype,
                case when et.typtype = 'd' then format_type(et.typbasetype, et.typtypmod) end as basetype,
@@ -18,8 +18,9 @@ internal static class ColumnsQuery
                a.attidentity::text as identity,
                ids.sequenceschema, ids.sequencename, ids.seqstart as identitystart, ids.seqincrement as identityincrement,
                ids.seqmin as identitymin, ids.seqmax as identitymax, ids.seqcache as identitycache, ids.seqcycle as identitycycle,
+               a.attcollation::bigint as collationoid,
                case when a.attcollation <> t.typcollation then {CatalogSql.CollationName("a.attcollation")} end as collation,
-               col_description(a.attrelid, a.attnum) as comment
+               {CatalogSql.Comment("pg_class", "a.attrelid", "a.attnum")} as comment
         from pg_attribute a
         join pg_class c on c.oid = a.attrelid
         join pg_namespace n on n.oid = c.relnamespace
@@ -44,6 +45,8 @@ internal static class ColumnsQuery
 internal sealed class ColumnRow
 {
     public long RelationOid { get; set; }
+
+    public int AttNum { get; set; }
 
     public string Name { get; set; } = "";
 
@@ -81,6 +84,8 @@ internal sealed class ColumnRow
     public long? IdentityCache { get; set; }
 
     public bool? IdentityCycle { get; set; }
+
+    public long CollationOid { get; set; }
 
     public string? Collation { get; set; }
 

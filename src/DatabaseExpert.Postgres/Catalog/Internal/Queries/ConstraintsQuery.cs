@@ -20,7 +20,7 @@ internal static class ConstraintsQuery
                con.confupdtype::text as onupdate, con.confdeltype::text as ondelete, con.confmatchtype::text as matchtype,
                case when con.contype = 'c' then pg_get_expr(con.conbin, con.conrelid) end as expression,
                ic.relname as indexname, coalesce({features.NullsNotDistinct("ix")}, false) as nullsnotdistinct,
-               obj_description(con.oid, 'pg_constraint') as comment
+               {CatalogSql.Comment("pg_constraint", "con.oid")} as comment
         from pg_constraint con
         join pg_class c on c.oid = con.conrelid
         join pg_namespace n on n.oid = c.relnamespace

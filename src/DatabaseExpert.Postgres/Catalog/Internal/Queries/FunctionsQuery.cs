@@ -16,7 +16,7 @@ internal static class FunctionsQuery
                        left join pg_class dr on dr.oid = dt.typrelid
                        where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype = 'n'
                          and (d.refclassid = 'pg_class'::regclass or dr.relkind in ('r', 'p', 'f', 'v', 'm'))) as dependsontables,
-               obj_description(p.oid, 'pg_proc') as comment
+               {CatalogSql.Comment("pg_proc", "p.oid")} as comment
         from pg_proc p
         join pg_namespace n on n.oid = p.pronamespace
         join pg_language l on l.oid = p.prolang

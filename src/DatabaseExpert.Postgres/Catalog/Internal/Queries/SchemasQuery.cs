@@ -5,7 +5,7 @@ internal static class SchemasQuery
 {
     public static string Sql() =>
         $"""
-        select n.nspname as name, obj_description(n.oid, 'pg_namespace') as comment, {CatalogSql.SchemaSelected("n")} as selected
+        select n.nspname as name, {CatalogSql.Comment("pg_namespace", "n.oid")} as comment, {CatalogSql.SchemaSelected("n")} as selected
         from pg_namespace n
         where n.nspname !~ '^pg_(toast|temp_)' and {CatalogSql.NotFromExtension("pg_namespace", "n.oid")}
         order by n.nspname

@@ -12,7 +12,7 @@ internal static class SequencesQuery
                s.seqstart as start, s.seqincrement as increment, s.seqmin as minvalue, s.seqmax as maxvalue, s.seqcache as cache, s.seqcycle as cycle,
                case when has_sequence_privilege(c.oid, 'SELECT,USAGE') then pg_sequence_last_value(c.oid) end as lastvalue,
                own.deptype = 'i' as identity, own.ownerschema, own.ownertable, own.ownercolumn,
-               obj_description(c.oid, 'pg_class') as comment
+               {CatalogSql.Comment("pg_class", "c.oid")} as comment
         from pg_sequence s
         join pg_class c on c.oid = s.seqrelid
         join pg_namespace n on n.oid = c.relnamespace

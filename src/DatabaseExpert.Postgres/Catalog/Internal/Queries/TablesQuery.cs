@@ -1,8 +1,9 @@
 namespace DatabaseExpert.Postgres.Catalog.Internal.Queries;
 
 /// <summary>
-/// Tables of every kind with partitioning, inheritance, storage and sizes. The size functions take a share lock on
-/// each relation and release it at once (so thousands of tables do not exhaust the lock table).
+/// Tables of every kind with partitioning, inheritance, storage and size (heap and TOAST; index sizes come with the
+/// indexes). The size functions take a share lock on each relation and release it at once, so thousands of tables do
+/// not exhaust the lock table.
 /// </summary>
 internal static class TablesQuery
 {
@@ -13,10 +14,10 @@ internal static class TablesQuery
                case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end as partitionkey,
                c.relispartition as ispartition, inh.parentschemas, inh.parentnames,
                case when c.reltuples >= 0 then c.reltuples::bigint end as rowestimate,
-               pg_total_relation_size(c.oid) as totalbytes, pg_table_size(c.oid) as tablebytes, pg_indexes_size(c.oid) as indexbytes,
+               pg_table_size(c.oid) as tablebytes,
                c.relrowsecurity as rowsecurity, c.relforcerowsecurity as forcerowsecurity,
                ts.spcname as tablespace, c.reloptions as options, fs.srvname as foreignserver, ft.ftoptions as foreignoptions,
-               obj_description(c.oid, 'pg_class') as comment
+               {CatalogSql.Comment("pg_class", "c.oid")} as comment
         from pg_class c
         join pg_namespace n on n.oid = c.relnamespace
         left join pg_tablespace ts on ts.oid = c.reltablespace
@@ -58,11 +59,7 @@ internal sealed class TableRow
 
     public long? RowEstimate { get; set; }
 
-    public long TotalBytes { get; set; }
-
     public long TableBytes { get; set; }
-
-    public long IndexBytes { get; set; }
 
     public bool RowSecurity { get; set; }
 

@@ -7,7 +7,7 @@ internal static class TriggersQuery
         $"""
         select t.tgrelid::bigint as relationoid, t.tgname as name, pg_get_triggerdef(t.oid) as definition, t.tgenabled::text as enabled,
                {features.TriggerInherited("t")} as inherited, pn.nspname as functionschema, p.proname as functionname,
-               obj_description(t.oid, 'pg_trigger') as comment
+               {CatalogSql.Comment("pg_trigger", "t.oid")} as comment
         from pg_trigger t
         join pg_class c on c.oid = t.tgrelid
         join pg_namespace n on n.oid = c.relnamespace

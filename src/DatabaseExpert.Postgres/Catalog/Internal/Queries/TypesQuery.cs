@@ -13,7 +13,7 @@ internal static class TypesQuery
                pg_get_expr(t.typdefaultbin, 0) as "default",
                case when t.typtype = 'd' and t.typcollation <> bt.typcollation then {CatalogSql.CollationName("t.typcollation")} end as collation,
                dc.checknames, dc.checkdefinitions, ca.attributenames, ca.attributetypes,
-               obj_description(t.oid, 'pg_type') as comment
+               {CatalogSql.Comment("pg_type", "t.oid")} as comment
         from pg_type t
         join pg_namespace n on n.oid = t.typnamespace
         left join pg_type bt on bt.oid = t.typbasetype

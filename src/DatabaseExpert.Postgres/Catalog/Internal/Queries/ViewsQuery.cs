@@ -7,7 +7,7 @@ internal static class ViewsQuery
         $"""
         select c.oid::bigint as oid, n.nspname as schema, c.relname as name, c.relkind = 'm' as materialized,
                pg_get_viewdef(c.oid) as definition, c.reloptions as options, c.relispopulated as populated, ts.spcname as tablespace,
-               deps.dependencyschemas, deps.dependencynames, obj_description(c.oid, 'pg_class') as comment
+               deps.dependencyschemas, deps.dependencynames, {CatalogSql.Comment("pg_class", "c.oid")} as comment
         from pg_class c
         join pg_namespace n on n.oid = c.relnamespace
         left join pg_tablespace ts on ts.oid = c.reltablespace
