@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Introspection time, side by side on the SAME databases: `dbx schema` against `drizzle-kit pull`, at 30 / 500 / 2,000
-# tables (bench/scripts/make-tables.sql). Starts a throwaway PostgreSQL cluster, publishes dbx (Release), installs the
-# peers into bench/.peers (git-ignored) when missing, and prints a markdown table.
+# Introspection time, side by side on the SAME databases: `dbx schema` against `drizzle-kit pull`, at 30 / 500 /
+# 2,000 tables (bench/scripts/make-tables.sql). Starts a throwaway PostgreSQL cluster, publishes dbx (Release,
+# ReadyToRun), installs the peers into bench/.peers (git-ignored) when missing, and prints a markdown table.
 #   SIZES="30 500 2000"   table counts            RUNS=5            dbx runs per size (the median is reported)
 #   DRIZZLE_TIMEOUT=900   seconds before a drizzle-kit pull is stopped and reported as "> N s"
 set -euo pipefail
@@ -35,7 +35,10 @@ if [ ! -x "$peers/node_modules/.bin/drizzle-kit" ]; then
 fi
 drizzle_version="$(node -p "require('$peers/node_modules/drizzle-kit/package.json').version")"
 
-dotnet publish "$root/src/DatabaseExpert.Cli" -c Release -o "$work/dbx" --nologo -v quiet >/dev/null
+# Published the way ./dbx does (ReadyToRun): what a user runs.
+rid="$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n1)"
+dotnet publish "$root/src/DatabaseExpert.Cli" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
+  -o "$work/dbx" --nologo -v quiet >/dev/null
 dbx="$work/dbx/dbx"
 
 now() { date +%s.%N; }

@@ -15,7 +15,11 @@ namespace DatabaseExpert.Cli.Commands;
 public static class SchemaCommand
 {
     /// <summary>Absent rather than null: a column has a dozen optional properties, and thousands of tables make that add up.</summary>
-    private static readonly JsonSerializerOptions Json = new(OutputFormats.Json) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    private static readonly JsonSerializerOptions Json = new(OutputFormats.Json)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = CatalogJsonContext.Default,
+    };
 
     private enum SchemaFormat
     {
