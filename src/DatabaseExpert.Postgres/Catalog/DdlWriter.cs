@@ -25,9 +25,12 @@ public static class DdlWriter
         script.Statement("SET client_min_messages = warning");
 
         script.Section("Schemas");
-        foreach (var schema in snapshot.Schemas.Where(s => s.Name != "public"))
+        // Extensions may live in a schema of their own that the snapshot did not select (Supabase's "extensions").
+        var schemas = snapshot.Schemas.Select(s => s.Name).Concat(snapshot.Extensions.Select(e => e.Schema))
+            .Where(s => s is not ("public" or "pg_catalog")).Distinct(StringComparer.Ordinal);
+        foreach (var schema in schemas)
         {
-            script.Statement($"CREATE SCHEMA IF NOT EXISTS {Identifiers.Quote(schema.Name)}");
+            script.Statement($"CREATE SCHEMA IF NOT EXISTS {Identifiers.Quote(schema)}");
         }
 
         script.Section("Extensions");

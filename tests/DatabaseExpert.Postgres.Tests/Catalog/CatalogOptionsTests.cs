@@ -74,6 +74,23 @@ public sealed class CatalogOptionsTests(ShopWithFeaturesFixture shop) : IClassFi
     }
 
     [Fact]
+    public async Task A_table_locked_by_a_migration_becomes_a_clear_error_instead_of_a_hang()
+    {
+        await using var migration = await shop.Database.OpenConnectionAsync();
+        await using var transaction = await migration.BeginTransactionAsync();
+        await using (var lockTable = new Npgsql.NpgsqlCommand("lock table reviews in access exclusive mode", migration, transaction))
+        {
+            await lockTable.ExecuteNonQueryAsync();
+        }
+
+        var error = await Assert.ThrowsAsync<CatalogException>(
+            () => CatalogTestData.ReadAsync(shop.Database, new CatalogOptions { LockTimeout = TimeSpan.FromMilliseconds(200) }));
+
+        Assert.Equal(CatalogErrorKind.Timeout, error.Kind);
+        Assert.Contains("lock_timeout", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_statement_timeout_becomes_a_clear_error()
     {
         var error = await Assert.ThrowsAsync<CatalogException>(
