@@ -44,7 +44,8 @@ dbx="$work/dbx/dbx"
 now() { date +%s.%N; }
 seconds() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$1" "$2"; }
 
-echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}'), drizzle-kit $drizzle_version, $(nproc) cores, dbx runs per size: $runs (median)"
+echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}'), drizzle-kit $drizzle_version, $(nproc) cores," \
+  "load average $(cut -d' ' -f1-3 /proc/loadavg) at the start; dbx runs per size: $runs (median)"
 echo
 echo "| tables | dbx schema --format json | dbx catalog queries | drizzle-kit pull | drizzle-kit / dbx |"
 echo "|---:|---:|---:|---:|---:|"
@@ -78,3 +79,5 @@ for n in $sizes; do
   fi
   echo "| $n | $dbx_s s | $queries | $pull | $ratio |"
 done
+echo
+echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"

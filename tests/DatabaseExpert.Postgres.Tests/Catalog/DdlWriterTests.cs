@@ -85,7 +85,8 @@ public sealed class DdlWriterTests(ShopWithFeaturesFixture shop) : IClassFixture
 
     [Theory]
     [InlineData("orders", "orders")]
-    [InlineData("_tmp$1", "_tmp$1")]
+    [InlineData("_tmp1", "_tmp1")]
+    [InlineData("tmp$1", "\"tmp$1\"")]
     [InlineData("Order Lines", "\"Order Lines\"")]
     [InlineData("Email", "\"Email\"")]
     [InlineData("user", "\"user\"")]

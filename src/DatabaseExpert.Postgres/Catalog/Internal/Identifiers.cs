@@ -2,7 +2,10 @@ using System.Collections.Frozen;
 
 namespace DatabaseExpert.Postgres.Catalog.Internal;
 
-/// <summary>Quotes identifiers the way <c>quote_ident</c> does: only when needed, so the DDL stays readable.</summary>
+/// <summary>
+/// Quotes identifiers the way <c>quote_ident</c> does: only when needed, so the DDL stays readable, and by the same rules,
+/// so a name written here matches the same name in pg_get_*def and format_type output.
+/// </summary>
 internal static class Identifiers
 {
     /// <summary>
@@ -31,7 +34,7 @@ internal static class Identifiers
     {
         var plain = identifier.Length > 0
             && (char.IsAsciiLetterLower(identifier[0]) || identifier[0] == '_')
-            && identifier.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '$')
+            && identifier.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_')
             && !Keywords.Contains(identifier);
         return plain ? identifier : $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
     }
