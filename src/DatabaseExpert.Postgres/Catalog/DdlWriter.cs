@@ -19,7 +19,8 @@ public static class DdlWriter
         ArgumentNullException.ThrowIfNull(snapshot);
         var script = new SqlScript();
         script.Line($"-- Schema of database {snapshot.Database} (PostgreSQL {snapshot.ServerVersion}), written by dbx schema --format sql.");
-        script.Line("-- Replay into an empty database: psql -v ON_ERROR_STOP=1 -1 -f schema.sql");
+        script.Line("-- Replay into an empty database: psql -v ON_ERROR_STOP=1 -d EMPTY_DB -f schema.sql");
+        script.Line("-- (-1 makes it all or nothing; thousands of tables in one transaction can exceed max_locks_per_transaction)");
         // Function bodies may mention tables created further down; the server checks them at first call instead.
         script.Statement("SET check_function_bodies = false");
         script.Statement("SET client_min_messages = warning");
