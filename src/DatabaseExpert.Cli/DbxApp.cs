@@ -27,6 +27,7 @@ public static class DbxApp
         root.Subcommands.Add(QueryCommand.Create(host));
         root.Subcommands.Add(HealthCommand.Create(host));
         root.Subcommands.Add(AdviseCommand.Create(host));
+        root.Subcommands.Add(SchemaCommand.Create(host));
         return root;
     }
 

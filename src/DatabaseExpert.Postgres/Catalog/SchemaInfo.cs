@@ -1,0 +1,3 @@
+namespace DatabaseExpert.Postgres.Catalog;
+
+public sealed record SchemaInfo(string Name, string? Comment);
