@@ -61,7 +61,7 @@ public sealed class MigrationTracer(TimeProvider? timeProvider = null)
                 var fileStarted = _time.GetTimestamp();
                 var traced = await session.RunFileAsync(target, trace: true, cancellationToken);
                 files.Add(new TracedFile(target, traced.Applied, traced.Error, [.. traced.Statements.Select(s => s.Trace)], _time.GetElapsedTime(fileStarted)));
-                findings.AddRange(TraceRuleCatalog.Checks.SelectMany(rule => rule.Check(traced)));
+                findings.AddRange(InlineIgnores.Apply(TraceRuleCatalog.Checks.SelectMany(rule => rule.Check(traced)), traced));
                 notes.AddRange(traced.Statements
                     .Where(s => s.Trace.Outcome == StatementOutcome.Skipped)
                     .Select(s => new SourceNote(Severity.Info, $"not run: {s.Trace.SkipReason}", target.DisplayPath, s.Trace.Line)));

@@ -7,7 +7,7 @@ namespace DatabaseExpert.Migrations.Tests.Trace;
 /// <summary>The bundled Drizzle example, 0001..0006 traced after 0000 and the seed: the README's table, measured.</summary>
 public sealed class ShopTraceTests
 {
-    private static readonly string Root = FindShop();
+    private static readonly string Root = Path.Combine(TraceHarness.RepositoryRoot, "examples", "shop");
 
     [Fact]
     public async Task Shop_migrations_traced_with_the_seed_give_the_expected_findings_per_file()
@@ -64,19 +64,5 @@ public sealed class ShopTraceTests
 
             Assert.True(result.SetupSucceeded, $"after {count} migration(s): {string.Join("\n", result.Findings.Select(f => f.Message))}");
         }
-    }
-
-    private static string FindShop()
-    {
-        for (var directory = AppContext.BaseDirectory; directory is not null; directory = Path.GetDirectoryName(directory))
-        {
-            var shop = Path.Combine(directory, "examples", "shop");
-            if (Directory.Exists(shop))
-            {
-                return shop;
-            }
-        }
-
-        throw new InvalidOperationException($"examples/shop was not found above {AppContext.BaseDirectory}.");
     }
 }

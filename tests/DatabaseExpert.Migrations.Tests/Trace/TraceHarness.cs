@@ -19,6 +19,9 @@ internal static class TraceHarness
         INSERT INTO child SELECT g, 1 + g % 2000, 'c' || g % 100, g, g FROM generate_series(1, 20000) g;
         """;
 
+    /// <summary>The folder holding DatabaseExpert.sln (for examples/ and docs/).</summary>
+    public static string RepositoryRoot { get; } = FindRoot();
+
     public static MigrationFile Migration(string name, string sql, bool inTransaction = true) =>
         new($"/migrations/{name}", name, Path.GetFileNameWithoutExtension(name), sql, MigrationFormat.PlainSql, inTransaction);
 
@@ -49,4 +52,17 @@ internal static class TraceHarness
     public static IReadOnlyList<string> Rules(this TraceResult result) => [.. result.Findings.Select(f => f.Rule).Order(StringComparer.Ordinal)];
 
     public static Finding Finding(this TraceResult result, string rule) => result.Findings.Single(f => f.Rule == rule);
+
+    private static string FindRoot()
+    {
+        for (var directory = AppContext.BaseDirectory; directory is not null; directory = Path.GetDirectoryName(directory))
+        {
+            if (File.Exists(Path.Combine(directory, "DatabaseExpert.sln")))
+            {
+                return directory;
+            }
+        }
+
+        throw new InvalidOperationException($"DatabaseExpert.sln was not found above {AppContext.BaseDirectory}.");
+    }
 }

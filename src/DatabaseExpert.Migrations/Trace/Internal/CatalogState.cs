@@ -78,6 +78,11 @@ internal sealed class CatalogState
         return new CatalogState(relations, columns, constraints, indexes, partial.Locks, partial.LockTimeout, partial.StatementTimeout);
     }
 
+    public string NameOf(uint oid) => Relations.TryGetValue(oid, out var relation) ? relation.Name : $"relation {oid}";
+
+    public string ColumnName(uint table, short number) =>
+        Columns.TryGetValue((table, number), out var column) ? column.Name : $"column {number}";
+
     private static Dictionary<TKey, TValue> Merge<TKey, TValue>(
         IEnumerable<KeyValuePair<TKey, TValue>> kept, IReadOnlyDictionary<TKey, TValue> fresh)
         where TKey : notnull
@@ -90,11 +95,4 @@ internal sealed class CatalogState
 
         return merged;
     }
-
-    public string NameOf(uint oid) => Relations.TryGetValue(oid, out var relation) ? relation.Name : $"relation {oid}";
-
-    public IEnumerable<ColumnState> ColumnsOf(uint table) => Columns.Values.Where(c => c.TableOid == table).OrderBy(c => c.Number);
-
-    public string ColumnName(uint table, short number) =>
-        Columns.TryGetValue((table, number), out var column) ? column.Name : $"column {number}";
 }

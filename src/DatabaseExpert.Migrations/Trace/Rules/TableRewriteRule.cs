@@ -48,7 +48,7 @@ internal sealed class TableRewriteRule : ITraceRule
                     ? " (" + string.Join(", ", addedWithDefault.Select(c => $"new column {c.Column} DEFAULT {c.NewDefault}")) + ")"
                     : string.Empty;
             var extra = alsoRebuilt > 0 ? $" and rebuilt {alsoRebuilt} more relation(s) (its indexes)" : string.Empty;
-            var after1 = after.Relations[subject.Oid];
+            var rewrittenNow = after.Relations[subject.Oid];
             yield return TraceFindings.At(
                 Info,
                 file,
@@ -56,7 +56,7 @@ internal sealed class TableRewriteRule : ITraceRule
                 $"{TraceFindings.Verb(statement)} rewrote {subject.Kind.Describe()} {subject.Name}{cause}{extra} while holding "
                 + $"{mode.ToPgName()}: {mode.BlockedTraffic()} on it wait for the whole copy",
                 Help(typeChanges, addedWithDefault),
-                $"relfilenode of {subject.Name} {subject.FileNode} → {after1.FileNode}; {mode.ToPgName()} held; {TraceFindings.Rows(subject)} "
+                $"relfilenode of {subject.Name} {subject.FileNode} → {rewrittenNow.FileNode}; {mode.ToPgName()} held; {TraceFindings.Rows(subject)} "
                 + $"copied in {TraceFindings.Ms(statement.Trace.DurationMs)} here",
                 SafeRewrite(subject, typeChanges, addedWithDefault));
         }
