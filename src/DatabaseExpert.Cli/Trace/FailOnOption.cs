@@ -9,6 +9,7 @@ public static class FailOnOption
     public static Option<Severity> Create() => new("--fail-on")
     {
         Description = "Exit 1 when a finding has this severity or worse: error (default) or warning",
+        HelpName = "error|warning",
         DefaultValueFactory = _ => Severity.Error,
         CustomParser = result =>
         {

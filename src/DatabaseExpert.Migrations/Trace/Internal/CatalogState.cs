@@ -23,43 +23,17 @@ internal readonly record struct HeldLock(uint Oid, LockMode Mode);
 /// What this backend can see of the user's relations at one moment, plus its own locks and timeouts. Immutable:
 /// <see cref="Refresh"/> returns a new state.
 /// </summary>
-internal sealed class CatalogState
+internal sealed record CatalogState(
+    IReadOnlyDictionary<uint, RelationState> Relations,
+    IReadOnlyDictionary<(uint Table, short Number), ColumnState> Columns,
+    IReadOnlyDictionary<uint, ConstraintState> Constraints,
+    IReadOnlyDictionary<uint, IndexState> Indexes,
+    IReadOnlySet<HeldLock> Locks,
+    string LockTimeout,
+    string StatementTimeout)
 {
-    public CatalogState(
-        IReadOnlyDictionary<uint, RelationState> relations,
-        IReadOnlyDictionary<(uint Table, short Number), ColumnState> columns,
-        IReadOnlyDictionary<uint, ConstraintState> constraints,
-        IReadOnlyDictionary<uint, IndexState> indexes,
-        IReadOnlySet<HeldLock> locks,
-        string lockTimeout,
-        string statementTimeout)
-    {
-        Relations = relations;
-        Columns = columns;
-        Constraints = constraints;
-        Indexes = indexes;
-        Locks = locks;
-        LockTimeout = lockTimeout;
-        StatementTimeout = statementTimeout;
-    }
-
-    public IReadOnlyDictionary<uint, RelationState> Relations { get; }
-
-    public IReadOnlyDictionary<(uint Table, short Number), ColumnState> Columns { get; }
-
-    public IReadOnlyDictionary<uint, ConstraintState> Constraints { get; }
-
-    public IReadOnlyDictionary<uint, IndexState> Indexes { get; }
-
-    public IReadOnlySet<HeldLock> Locks { get; }
-
-    public string LockTimeout { get; }
-
-    public string StatementTimeout { get; }
-
     /// <summary>The same catalog after the transaction ended: no locks held.</summary>
-    public CatalogState WithoutLocks() =>
-        new(Relations, Columns, Constraints, Indexes, new HashSet<HeldLock>(), LockTimeout, StatementTimeout);
+    public CatalogState WithoutLocks() => this with { Locks = new HashSet<HeldLock>() };
 
     /// <summary>
     /// This state with everything about <paramref name="refreshed"/> relations (and their columns, constraints and indexes)

@@ -29,8 +29,8 @@ internal static class StatementDiff
         {
             Locks = locks,
             Rewrites = rewrites,
-            Created = [.. after.Relations.Values.Where(r => !before.Relations.ContainsKey(r.Oid)).Select(r => r.Name)],
-            Dropped = [.. before.Relations.Values.Where(r => !after.Relations.ContainsKey(r.Oid)).Select(r => r.Name)],
+            Created = Names(after.Relations.Values.Where(r => !before.Relations.ContainsKey(r.Oid))),
+            Dropped = Names(before.Relations.Values.Where(r => !after.Relations.ContainsKey(r.Oid))),
             ColumnChanges = Columns(before, after),
             ConstraintChanges = Constraints(before, after),
             IndexChanges = Indexes(before, after),
@@ -39,6 +39,10 @@ internal static class StatementDiff
             HeldAccessExclusive = held,
         };
     }
+
+    /// <summary>Tables first, then indexes, sequences and the rest; by name within each kind.</summary>
+    private static List<string> Names(IEnumerable<RelationState> relations) =>
+        [.. relations.OrderBy(r => r.Kind).ThenBy(r => r.Name, StringComparer.Ordinal).Select(r => r.Name)];
 
     private static List<ColumnChange> Columns(CatalogState before, CatalogState after)
     {

@@ -16,27 +16,22 @@ internal sealed class ConstraintValidationScanRule : ITraceRule
 
     public IEnumerable<Finding> Check(FileTrace file)
     {
-        foreach (var statement in file.Statements.Where(s => s.Ran))
+        foreach (var (statement, constraint, table, mode) in TraceFindings.ConstraintsAddedToExistingTables(
+                     file, (_, c) => c.Validated && c.Kind is ConstraintKind.Check or ConstraintKind.ForeignKey))
         {
-            foreach (var constraint in statement.AddedConstraints.Where(c =>
-                         c.Validated && c.Kind is ConstraintKind.Check or ConstraintKind.ForeignKey && file.Preexisting.Contains(c.TableOid)))
-            {
-                var table = statement.After!.Relations[constraint.TableOid];
-                var mode = statement.StrongestLockOn(constraint.TableOid) ?? LockMode.AccessExclusive;
-                var kind = constraint.Kind == ConstraintKind.Check ? "CHECK" : "FOREIGN KEY";
-                yield return TraceFindings.At(
-                    Info,
-                    file,
-                    statement,
-                    $"{kind} constraint {constraint.Name} was added to {table.Name} as valid: PostgreSQL checked every row while "
-                    + $"holding {mode.ToPgName()}, which blocks {mode.BlockedTraffic()}",
-                    "Add the constraint NOT VALID (instant: only new rows are checked), then VALIDATE CONSTRAINT in a separate "
-                    + "transaction: the validation scan takes SHARE UPDATE EXCLUSIVE, which lets reads and writes continue.",
-                    $"{mode.ToPgName()} on {table.Name} ({TraceFindings.Rows(table)}); convalidated = true after the statement; "
-                    + $"{TraceFindings.Ms(statement.Trace.DurationMs)} here",
-                    $"ALTER TABLE {table.Name} ADD CONSTRAINT {constraint.Name} {constraint.Definition} NOT VALID;\n"
-                    + $"-- in a separate transaction (a later migration):\nALTER TABLE {table.Name} VALIDATE CONSTRAINT {constraint.Name};");
-            }
+            var kind = constraint.Kind == ConstraintKind.Check ? "CHECK" : "FOREIGN KEY";
+            yield return TraceFindings.At(
+                Info,
+                file,
+                statement,
+                $"{kind} constraint {constraint.Name} was added to {table.Name} as valid: PostgreSQL checked every row while "
+                + $"holding {mode.ToPgName()}, which blocks {mode.BlockedTraffic()}",
+                "Add the constraint NOT VALID (instant: only new rows are checked), then VALIDATE CONSTRAINT in a separate "
+                + "transaction: the validation scan takes SHARE UPDATE EXCLUSIVE, which lets reads and writes continue.",
+                $"{mode.ToPgName()} on {table.Name} ({TraceFindings.Rows(table)}); convalidated = true after the statement; "
+                + $"{TraceFindings.Ms(statement.Trace.DurationMs)} here",
+                $"ALTER TABLE {table.Name} ADD CONSTRAINT {constraint.Name} {constraint.Definition} NOT VALID;\n"
+                + $"-- in a separate transaction (a later migration):\nALTER TABLE {table.Name} VALIDATE CONSTRAINT {constraint.Name};");
         }
     }
 }

@@ -14,23 +14,19 @@ internal sealed class ExclusionConstraintRule : ITraceRule
 
     public IEnumerable<Finding> Check(FileTrace file)
     {
-        foreach (var statement in file.Statements.Where(s => s.Ran))
+        foreach (var (statement, constraint, table, mode) in TraceFindings.ConstraintsAddedToExistingTables(
+                     file, (_, c) => c.Kind == ConstraintKind.Exclusion))
         {
-            foreach (var constraint in statement.AddedConstraints.Where(c => c.Kind == ConstraintKind.Exclusion && file.Preexisting.Contains(c.TableOid)))
-            {
-                var table = statement.After!.Relations[constraint.TableOid];
-                var mode = statement.StrongestLockOn(constraint.TableOid) ?? LockMode.AccessExclusive;
-                yield return TraceFindings.At(
-                    Info,
-                    file,
-                    statement,
-                    $"exclusion constraint {constraint.Name} on {table.Name} built its index while holding {mode.ToPgName()}: "
-                    + $"{mode.BlockedTraffic()} on {table.Name} wait for the whole build, and there is no concurrent way to add it",
-                    "There is no online way to add an exclusion constraint to a populated table. Add it when the table is created, "
-                    + "or in a maintenance window with lock_timeout set; enforcing the rule in the application or a trigger until "
-                    + "then is the usual stopgap.",
-                    $"{mode.ToPgName()} on {table.Name} ({TraceFindings.Rows(table)}); {TraceFindings.Ms(statement.Trace.DurationMs)} here");
-            }
+            yield return TraceFindings.At(
+                Info,
+                file,
+                statement,
+                $"exclusion constraint {constraint.Name} on {table.Name} built its index while holding {mode.ToPgName()}: "
+                + $"{mode.BlockedTraffic()} on {table.Name} wait for the whole build, and there is no concurrent way to add it",
+                "There is no online way to add an exclusion constraint to a populated table. Add it when the table is created, "
+                + "or in a maintenance window with lock_timeout set; enforcing the rule in the application or a trigger until "
+                + "then is the usual stopgap.",
+                $"{mode.ToPgName()} on {table.Name} ({TraceFindings.Rows(table)}); {TraceFindings.Ms(statement.Trace.DurationMs)} here");
         }
     }
 }

@@ -18,6 +18,19 @@ internal static partial class TraceFindings
             EndLine = statement.Trace.EndLine,
         };
 
+    /// <summary>
+    /// Constraints each statement added to tables that existed before the migration, with the table and the strongest lock
+    /// the transaction held on it afterwards.
+    /// </summary>
+    public static IEnumerable<(TracedStatement Statement, ConstraintState Constraint, RelationState Table, LockMode Mode)> ConstraintsAddedToExistingTables(
+        FileTrace file, Func<TracedStatement, ConstraintState, bool> which) =>
+        from statement in file.Statements
+        where statement.Ran
+        from constraint in statement.AddedConstraints
+        where file.Preexisting.Contains(constraint.TableOid) && which(statement, constraint)
+        select (statement, constraint, statement.After!.Relations[constraint.TableOid],
+            statement.StrongestLockOn(constraint.TableOid) ?? LockMode.AccessExclusive);
+
     /// <summary>"~60,000 rows", "empty here", or "row count unknown".</summary>
     public static string Rows(RelationState? relation) => relation?.RowEstimate switch
     {

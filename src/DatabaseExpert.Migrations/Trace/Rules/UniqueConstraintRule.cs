@@ -15,34 +15,30 @@ internal sealed class UniqueConstraintRule : ITraceRule
 
     public IEnumerable<Finding> Check(FileTrace file)
     {
-        foreach (var statement in file.Statements.Where(s => s.Ran))
+        // Only when the index is new in the statement: USING INDEX attaches one built (concurrently) before.
+        foreach (var (statement, constraint, table, mode) in TraceFindings.ConstraintsAddedToExistingTables(
+                     file, (s, c) => c.Kind is ConstraintKind.Unique or ConstraintKind.PrimaryKey && !s.Before!.Relations.ContainsKey(c.IndexOid)
+                         && s.After!.Indexes.ContainsKey(c.IndexOid)))
         {
-            foreach (var constraint in statement.AddedConstraints.Where(c =>
-                         c.Kind is ConstraintKind.Unique or ConstraintKind.PrimaryKey && file.Preexisting.Contains(c.TableOid)
-                         && !statement.Before!.Relations.ContainsKey(c.IndexOid) && statement.After!.Indexes.ContainsKey(c.IndexOid)))
-            {
-                var table = statement.After!.Relations[constraint.TableOid];
-                var index = statement.After.Indexes[constraint.IndexOid];
-                var mode = statement.StrongestLockOn(constraint.TableOid) ?? LockMode.AccessExclusive;
-                var kind = constraint.Kind == ConstraintKind.Unique ? "UNIQUE" : "PRIMARY KEY";
-                yield return TraceFindings.At(
-                    Info,
-                    file,
-                    statement,
-                    $"{kind} constraint {constraint.Name} on {table.Name} built its index while holding {mode.ToPgName()}: "
-                    + $"{mode.BlockedTraffic()} on {table.Name} wait for the whole build",
-                    $"Build the unique index CONCURRENTLY first (outside a transaction), then attach it: ADD CONSTRAINT … {kind} USING "
-                    + "INDEX only needs a brief ACCESS EXCLUSIVE (set lock_timeout)."
-                    + (constraint.Kind == ConstraintKind.PrimaryKey ? " A primary key also needs its columns NOT NULL: see trace-not-null-scan." : string.Empty),
-                    $"{mode.ToPgName()} on {table.Name} ({TraceFindings.Rows(table)}); new index {statement.After.NameOf(index.Oid)} built in "
-                    + TraceFindings.Ms(statement.Trace.DurationMs) + " here",
-                    $"""
-                    {TraceFindings.Concurrently(index.Definition)};
-                    -- then, in a migration of its own:
-                    SET lock_timeout = '5s';
-                    ALTER TABLE {table.Name} ADD CONSTRAINT {constraint.Name} {kind} USING INDEX {statement.After.NameOf(index.Oid)};
-                    """);
-            }
+            var index = statement.After!.Indexes[constraint.IndexOid];
+            var kind = constraint.Kind == ConstraintKind.Unique ? "UNIQUE" : "PRIMARY KEY";
+            yield return TraceFindings.At(
+                Info,
+                file,
+                statement,
+                $"{kind} constraint {constraint.Name} on {table.Name} built its index while holding {mode.ToPgName()}: "
+                + $"{mode.BlockedTraffic()} on {table.Name} wait for the whole build",
+                $"Build the unique index CONCURRENTLY first (outside a transaction), then attach it: ADD CONSTRAINT … {kind} USING "
+                + "INDEX only needs a brief ACCESS EXCLUSIVE (set lock_timeout)."
+                + (constraint.Kind == ConstraintKind.PrimaryKey ? " A primary key also needs its columns NOT NULL: see trace-not-null-scan." : string.Empty),
+                $"{mode.ToPgName()} on {table.Name} ({TraceFindings.Rows(table)}); new index {statement.After.NameOf(index.Oid)} built in "
+                + TraceFindings.Ms(statement.Trace.DurationMs) + " here",
+                $"""
+                {TraceFindings.Concurrently(index.Definition)};
+                -- then, in a migration of its own:
+                SET lock_timeout = '5s';
+                ALTER TABLE {table.Name} ADD CONSTRAINT {constraint.Name} {kind} USING INDEX {statement.After.NameOf(index.Oid)};
+                """);
         }
     }
 }
