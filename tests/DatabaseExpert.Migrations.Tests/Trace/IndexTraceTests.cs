@@ -36,14 +36,20 @@ public sealed class IndexTraceTests
     [Fact]
     public async Task Create_index_concurrently_in_a_transactional_migration_fails_where_the_statement_starts()
     {
-        var result = await TraceAsync(Migration("0001_index.sql", "SET lock_timeout = '1s';\n\n  CREATE INDEX CONCURRENTLY child_code_idx ON child (code);"));
+        var result = await TraceAsync(
+            Migration("0001_index.sql", "SET lock_timeout = '1s';\nALTER TABLE child ADD COLUMN note text;\n  CREATE INDEX CONCURRENTLY child_code_idx ON child (code);"),
+            Migration("0002_note.sql", "SET lock_timeout = '1s';\nALTER TABLE child ADD COLUMN note text;"));
 
-        var file = Assert.Single(result.Files);
+        var file = result.Files[0];
         Assert.False(file.Applied);
         Assert.Equal(("25001", 3, 3), (file.Error!.SqlState, file.Error.Line, file.Error.Column));
         var finding = result.Finding(TraceRuleIds.MigrationFailed);
         Assert.Equal((3, 3), (finding.Line, finding.Column));
         Assert.Contains("cannot run inside a transaction block", finding.Message, StringComparison.Ordinal);
+
+        // The failed file was rolled back (its column is gone) and the next one ran in a transaction of its own.
+        Assert.True(result.Files[1].Applied);
+        Assert.Equal([LockMode.AccessExclusive], result.Files[1].Statements[1].LocksOn("child"));
     }
 
     [Fact]

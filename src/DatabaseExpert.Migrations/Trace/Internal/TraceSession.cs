@@ -104,6 +104,7 @@ internal sealed class TraceSession
                 error = ErrorLocator.At(
                     statement, file.FirstLine, $"{statement.Keywords} cannot run inside a transaction block{version}", "25001");
                 statements.Add(new TracedStatement(statement, shell with { Outcome = StatementOutcome.Failed, InTransaction = true }, null, null, fileLocks));
+                await AbandonFileAsync(cancellationToken);
                 break;
             }
 
