@@ -28,6 +28,7 @@ public static class DbxApp
         root.Subcommands.Add(HealthCommand.Create(host));
         root.Subcommands.Add(AdviseCommand.Create(host));
         root.Subcommands.Add(SchemaCommand.Create(host));
+        root.Subcommands.Add(TraceCommand.Create(host));
         return root;
     }
 
