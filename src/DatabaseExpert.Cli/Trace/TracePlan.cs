@@ -1,5 +1,5 @@
 using DatabaseExpert.Migrations.Model;
-using DatabaseExpert.Migrations.Trace;
+using DatabaseExpert.Migrations.Sources;
 
 namespace DatabaseExpert.Cli.Trace;
 
@@ -106,7 +106,7 @@ internal sealed record TracePlan(IReadOnlyList<MigrationFile> History, IReadOnly
     {
         try
         {
-            return InterimMigrationReader.Read(path, workingDirectory);
+            return MigrationSources.Read(Path.GetFullPath(path, workingDirectory), new MigrationSourceOptions { DisplayRoot = workingDirectory });
         }
         catch (MigrationSourceException ex)
         {

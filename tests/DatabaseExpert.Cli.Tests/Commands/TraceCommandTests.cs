@@ -132,7 +132,7 @@ public sealed class TraceCommandTests : IDisposable
         var result = await RunAsync(["trace", "nowhere/0001.sql"]);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("nowhere/0001.sql: no such file or folder", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("nowhere/0001.sql does not exist. Pass a project folder, a migrations folder or a .sql file.", result.Stderr, StringComparison.Ordinal);
     }
 
     private Task<DbxResult> RunAsync(string[] args) => DbxRunner.RunAsync(args, _workspace.Options() with { Timeout = Slow });

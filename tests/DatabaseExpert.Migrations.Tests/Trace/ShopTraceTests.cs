@@ -1,3 +1,4 @@
+using DatabaseExpert.Migrations.Sources;
 using DatabaseExpert.Migrations.Model;
 using DatabaseExpert.Migrations.Trace;
 using DatabaseExpert.Migrations.Trace.Rules;
@@ -12,7 +13,7 @@ public sealed class ShopTraceTests
     [Fact]
     public async Task Shop_migrations_traced_with_the_seed_give_the_expected_findings_per_file()
     {
-        var project = InterimMigrationReader.Read(Root, Root);
+        var project = MigrationSources.Read(Root, new MigrationSourceOptions { DisplayRoot = Root });
         Assert.Equal(MigrationFormat.Drizzle, project.Format);
         Assert.Equal(7, project.Files.Count);
 
@@ -52,7 +53,7 @@ public sealed class ShopTraceTests
     [Fact]
     public async Task Seed_applies_after_any_prefix_of_the_shop_history()
     {
-        var project = InterimMigrationReader.Read(Root, Root);
+        var project = MigrationSources.Read(Root, new MigrationSourceOptions { DisplayRoot = Root });
         foreach (var count in new[] { 1, 3, 6 })
         {
             var result = await TraceHarness.TraceAsync(new TraceRequest
