@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using DatabaseExpert.Agent.Permissions;
 using DatabaseExpert.Postgres.Advisor;
+using DatabaseExpert.Postgres.Catalog;
 using DatabaseExpert.Postgres.Connections;
 using DatabaseExpert.Postgres.Explain;
 using DatabaseExpert.Postgres.Health;
@@ -50,6 +51,21 @@ public sealed class PostgresPlugin(LazyDatabase database) : IToolPreviewer
         return await RunAsync(() => executor.ExecuteAsync(new QueryRequest(sql) { Commit = true }, cancellationToken), r => r.ToModelText());
     }
 
+    [KernelFunction("schema")]
+    [Description("Describe the database schema from pg_catalog: tables with columns, types, defaults, identity, constraints, foreign keys with actions, indexes (full definitions, validity, size, scans), views, enums, sequences (% used), extensions, triggers. format=ddl gives replayable SQL.")]
+    [ToolAccess(ToolAccess.ReadOnly)]
+    public async Task<string> SchemaAsync(
+        [Description("Only these schemas, comma-separated (default: every non-system schema)")] string? schemas = null,
+        [Description("Only tables matching these patterns, comma-separated (* and ? wildcards, name or schema.name)")] string? tables = null,
+        [Description("text (default) or ddl")] string? format = null,
+        CancellationToken cancellationToken = default)
+    {
+        var handle = await OpenAsync(cancellationToken);
+        var options = new CatalogOptions { Schemas = List(schemas), Tables = List(tables) };
+        var ddl = string.Equals(format?.Trim(), "ddl", StringComparison.OrdinalIgnoreCase);
+        return await RunAsync(() => CatalogReader.ReadAsync(handle, options, cancellationToken), snapshot => Cap(ddl ? snapshot.ToDdl() : snapshot.ToModelText()));
+    }
+
     [KernelFunction("explain")]
     [Description("EXPLAIN a statement (JSON plan parsed into a tree) and report insights: misestimates, selective seq scans, spills with the work_mem needed, unindexed nested loops, heap fetches, JIT, unlaunched workers. $1-style parameters get a generic plan.")]
     [ToolAccess(ToolAccess.ReadOnly)]
@@ -85,10 +101,7 @@ public sealed class PostgresPlugin(LazyDatabase database) : IToolPreviewer
         CancellationToken cancellationToken = default)
     {
         var handle = await OpenAsync(cancellationToken);
-        var selected = string.IsNullOrWhiteSpace(checks)
-            ? []
-            : checks.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return await RunAsync(() => HealthChecker.RunAsync(handle, new HealthRequest { Checks = selected }, cancellationToken), r => r.ToModelText());
+        return await RunAsync(() => HealthChecker.RunAsync(handle, new HealthRequest { Checks = List(checks) }, cancellationToken), r => r.ToModelText());
     }
 
     public ValueTask<ToolPreview?> PreviewAsync(string functionName, KernelArguments arguments, CancellationToken cancellationToken)
@@ -118,6 +131,18 @@ public sealed class PostgresPlugin(LazyDatabase database) : IToolPreviewer
         }
     }
 
+    private static string[] List(string? commaSeparated) =>
+        string.IsNullOrWhiteSpace(commaSeparated) ? [] : commaSeparated.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>A schema of thousands of tables would swamp the model: cut it and say how to narrow it down.</summary>
+    private static string Cap(string text)
+    {
+        const int Limit = 60_000;
+        return text.Length <= Limit
+            ? text
+            : string.Concat(text.AsSpan(0, Limit), $"\n[… {text.Length - Limit:N0} more characters cut: call schema again with `schemas` or `tables` to narrow it down]");
+    }
+
     /// <summary>Expected failures (refusals, SQL errors, missing extensions) become text the model can act on.</summary>
     private static async Task<string> RunAsync<T>(Func<Task<T>> run, Func<T, string> render)
     {
@@ -129,7 +154,7 @@ public sealed class PostgresPlugin(LazyDatabase database) : IToolPreviewer
         {
             return $"Refused: {ex.Message}";
         }
-        catch (Exception ex) when (ex is QueryFailedException or ExplainException or AdvisorException)
+        catch (Exception ex) when (ex is QueryFailedException or ExplainException or AdvisorException or CatalogException)
         {
             return $"Error: {ex.Message}";
         }

@@ -27,8 +27,7 @@ public sealed record DatabaseTarget(string Name, string? ConnectionString, bool 
                 return "shadow (embedded throwaway cluster)";
             }
 
-            var b = new NpgsqlConnectionStringBuilder(ConnectionString);
-            var where = $"{(b.Username is { Length: > 0 } u ? u + "@" : string.Empty)}{b.Host}:{b.Port}/{b.Database}";
+            var where = DatabaseTargets.Describe(new NpgsqlConnectionStringBuilder(ConnectionString));
             return Name == where ? where : $"{Name} ({where})";
         }
     }
@@ -81,9 +80,12 @@ public static class DatabaseTargets
         }
 
         var connectionString = Parse(value, source!);
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        return new DatabaseTarget($"{builder.Host}:{builder.Port}/{builder.Database}", connectionString, defaultReadOnly);
+        return new DatabaseTarget(Describe(new NpgsqlConnectionStringBuilder(connectionString)), connectionString, defaultReadOnly);
     }
+
+    /// <summary><c>user@host:port/database</c>: how a database is named in messages when it has no name of its own.</summary>
+    internal static string Describe(NpgsqlConnectionStringBuilder b) =>
+        $"{(b.Username is { Length: > 0 } u ? u + "@" : string.Empty)}{b.Host}:{b.Port}/{b.Database}";
 
     private static string Parse(string value, string source)
     {

@@ -132,6 +132,27 @@ public sealed class PostgresPluginTests : IAsyncLifetime
         Assert.Contains("items_pkey", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Schema_describes_the_tables_and_can_give_replayable_ddl()
+    {
+        using var timeout = new CancellationTokenSource(TestTimeout);
+        await using var database = new LazyDatabase(Target(readOnly: true));
+        await using var agent = await AgentHarness.StartAsync(new HarnessOptions { Database = database }, timeout.Token);
+        agent.Server.Enqueue(
+            ModelStep.ToolCalls(
+                new ToolCall(agent.Tool("schema", "postgres"), "{}", "call_text"),
+                new ToolCall(agent.Tool("schema", "postgres"), """{"format":"ddl","tables":"items"}""", "call_ddl")),
+            ModelStep.Text("items has two columns."));
+
+        await agent.TurnAsync("What tables are there?", timeout.Token);
+
+        var results = WireHistory.OpenAIToolResults(agent.Server.Requests[1]);
+        Assert.Contains("items", results["call_text"], StringComparison.Ordinal);
+        Assert.Contains("name", results["call_text"], StringComparison.Ordinal);
+        Assert.Contains("CREATE TABLE", results["call_ddl"], StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("items", results["call_ddl"], StringComparison.Ordinal);
+    }
+
     private DatabaseTarget Target(bool readOnly) => new("test", _database.ConnectionString, readOnly);
 
     private static List<string> ToolNames(JsonElement request) =>

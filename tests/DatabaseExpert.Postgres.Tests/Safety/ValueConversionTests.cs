@@ -78,8 +78,8 @@ public sealed class ValueConversionTests(SafetyDatabase database) : IClassFixtur
     [Fact]
     public async Task Server_date_style_does_not_change_the_output()
     {
-        await using var handle = await Connections.DatabaseHandle.OpenAsync(
-            new Connections.DatabaseTarget("dmy", database.Database.ConnectionString + ";Options=-c DateStyle=SQL -c TimeZone=Asia/Kolkata", ReadOnly: true));
+        await using var handle = await DatabaseExpert.Postgres.Connections.DatabaseHandle.OpenAsync(
+            new DatabaseExpert.Postgres.Connections.DatabaseTarget("dmy", database.Database.ConnectionString + ";Options=-c DateStyle=SQL -c TimeZone=Asia/Kolkata", ReadOnly: true));
 
         var result = await new SafeExecutor(handle).ExecuteAsync(new QueryRequest("SELECT '2024-01-02 03:04:05+00'::timestamptz, '2024-02-01'::date"));
 
