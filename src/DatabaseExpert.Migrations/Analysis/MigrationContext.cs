@@ -19,6 +19,12 @@ public sealed record NewConstraint(ObjectName Table, TableConstraint Constraint,
 /// </summary>
 public sealed partial class MigrationContext
 {
+    private static readonly HashSet<string> SqlValueFunctions = new(StringComparer.Ordinal)
+    {
+        "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp", "current_user", "session_user", "current_role",
+        "current_schema", "current_catalog",
+    };
+
     private readonly HashSet<string> _newTables = new(StringComparer.Ordinal);
     private readonly HashSet<string> _newIndexes = new(StringComparer.Ordinal);
     private readonly HashSet<string> _newColumns = new(StringComparer.Ordinal);
@@ -113,7 +119,9 @@ public sealed partial class MigrationContext
     public (Volatility Volatility, FunctionCall? Culprit) VolatilityOf(SqlExpression expression)
     {
         ArgumentNullException.ThrowIfNull(expression);
-        (Volatility, FunctionCall?) result = (Volatility.Immutable, null);
+        // CURRENT_TIMESTAMP, CURRENT_USER … are stable like now(): the same value for every row of the statement.
+        (Volatility, FunctionCall?) result = (expression.Tokens.Any(t => t.Kind == SqlTokenKind.Identifier && SqlValueFunctions.Contains(t.Value ?? string.Empty))
+            ? Volatility.Stable : Volatility.Immutable, null);
         foreach (var call in expression.Calls)
         {
             var volatility = (call.Schema is null ? Schema.FunctionVolatility(call.Name) : null)

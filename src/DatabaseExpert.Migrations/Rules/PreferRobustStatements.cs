@@ -6,7 +6,8 @@ namespace DatabaseExpert.Migrations.Rules;
 /// <summary>
 /// A migration that runs outside a transaction can fail half-way, leaving some statements applied; re-running it then
 /// fails on the first statement that already ran. IF [NOT] EXISTS makes each statement safe to repeat. Checked only
-/// outside transactions, on files with several statements or on CONCURRENTLY statements (which always run alone).
+/// outside transactions, on files with several statements or on CONCURRENTLY statements (which always run alone), and
+/// reported once per file, at the first such statement.
 /// </summary>
 public sealed class PreferRobustStatements : IMigrationRule
 {
@@ -38,13 +39,14 @@ public sealed class PreferRobustStatements : IMigrationRule
             AlterTableStatement alter when alter.Actions.Any(a => a is DropConstraintAction { IfExists: false }) => "DROP CONSTRAINT IF EXISTS",
             _ => null,
         };
-        if (missing is null)
+        if (missing is null || !context.Migration.FirstTime(Info.Id))
         {
             return;
         }
 
         context.Report(statement.Position,
-            $"{statement.Sql.Keywords} runs outside a transaction without {missing}: if the migration fails after it, running it again fails here",
+            $"{statement.Sql.Keywords} runs outside a transaction without {missing}: if the migration fails after it, running it again "
+            + "fails here (the first such statement of this file)",
             $"Write {missing} so the statement can be repeated. For a concurrent index build that failed, drop the INVALID index "
             + "(DROP INDEX CONCURRENTLY IF EXISTS) before retrying: IF NOT EXISTS would keep it.");
     }
