@@ -23,6 +23,7 @@ public static class DbxApp
         root.Subcommands.Add(ChatCommand.Create(host));
         root.Subcommands.Add(AgentCommand.Create(host));
         root.Subcommands.Add(DoctorCommand.Create(host));
+        root.Subcommands.Add(LintCommand.Create(host));
         return root;
     }
 
