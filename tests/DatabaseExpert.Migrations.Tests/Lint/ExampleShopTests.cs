@@ -6,7 +6,7 @@ namespace DatabaseExpert.Migrations.Tests.Lint;
 /// <summary>The bundled Drizzle example: each risky migration gets its finding, the new table of 0004 gets none.</summary>
 public sealed class ExampleShopTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = TestPaths.Root;
 
     [Fact]
     public void Reads_the_journal_in_order_as_one_transaction()
@@ -74,18 +74,5 @@ public sealed class ExampleShopTests
             change.Message);
         Assert.Equal("ALTER TABLE \"orders\" ALTER COLUMN \"total_cents\" SET DATA TYPE bigint", change.Sql);
         Assert.Equal(Severity.Error, change.Severity);
-    }
-
-    private static string FindRoot()
-    {
-        for (var directory = AppContext.BaseDirectory; directory is not null; directory = Path.GetDirectoryName(directory))
-        {
-            if (File.Exists(Path.Combine(directory, "DatabaseExpert.sln")))
-            {
-                return directory;
-            }
-        }
-
-        throw new InvalidOperationException("DatabaseExpert.sln was not found above the test binaries");
     }
 }
