@@ -1,5 +1,6 @@
 using DatabaseExpert.Migrations.Analysis.Statements;
 using DatabaseExpert.Migrations.Model;
+using DatabaseExpert.Migrations.Rules.Internal;
 
 namespace DatabaseExpert.Migrations.Rules;
 
@@ -20,20 +21,8 @@ public sealed class AddingPrimaryKeyConstraint : IMigrationRule
         }
 
         var table = SqlText.Quote(alter.Table);
-        foreach (var action in alter.Actions)
+        foreach (var (action, columns, name) in IndexBackedConstraints.Of(alter, ConstraintKind.PrimaryKey))
         {
-            var (columns, name) = action switch
-            {
-                AddConstraintAction { Constraint: { Kind: ConstraintKind.PrimaryKey, UsingIndex: null } key } =>
-                    (key.Columns, key.Name ?? SqlText.NameFrom(alter.Table.Name, "pkey")),
-                AddColumnAction { Column.PrimaryKey: true } add => ([add.Column.Name], SqlText.NameFrom(alter.Table.Name, "pkey")),
-                _ => ((IReadOnlyList<string>?)null, string.Empty),
-            };
-            if (columns is null)
-            {
-                continue;
-            }
-
             var list = string.Join(", ", columns.Select(SqlText.Quote));
             context.Report(action.Position,
                 $"PRIMARY KEY ({string.Join(", ", columns)}) on existing table {alter.Table.Display} builds its index and checks NOT NULL while an "

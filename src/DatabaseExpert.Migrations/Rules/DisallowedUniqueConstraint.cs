@@ -1,5 +1,6 @@
 using DatabaseExpert.Migrations.Analysis.Statements;
 using DatabaseExpert.Migrations.Model;
+using DatabaseExpert.Migrations.Rules.Internal;
 
 namespace DatabaseExpert.Migrations.Rules;
 
@@ -20,20 +21,8 @@ public sealed class DisallowedUniqueConstraint : IMigrationRule
         }
 
         var table = SqlText.Quote(alter.Table);
-        foreach (var action in alter.Actions)
+        foreach (var (action, columns, name) in IndexBackedConstraints.Of(alter, ConstraintKind.Unique))
         {
-            var (columns, name) = action switch
-            {
-                AddConstraintAction { Constraint: { Kind: ConstraintKind.Unique, UsingIndex: null } unique } =>
-                    (unique.Columns, unique.Name ?? SqlText.NameFrom([alter.Table.Name, .. unique.Columns, "key"])),
-                AddColumnAction { Column.Unique: true } add => ([add.Column.Name], SqlText.NameFrom(alter.Table.Name, add.Column.Name, "key")),
-                _ => ((IReadOnlyList<string>?)null, string.Empty),
-            };
-            if (columns is null)
-            {
-                continue;
-            }
-
             var list = string.Join(", ", columns.Select(SqlText.Quote));
             context.Report(action.Position,
                 $"UNIQUE ({string.Join(", ", columns)}) on existing table {alter.Table.Display} builds a unique index while an ACCESS EXCLUSIVE "

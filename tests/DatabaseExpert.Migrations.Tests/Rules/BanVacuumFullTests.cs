@@ -23,4 +23,13 @@ public sealed class BanVacuumFullTests
         VACUUM ANALYZE orders;
         """,
         []);
+
+    [Fact]
+    public void Table_created_in_the_same_migration_is_fine() => RuleHarness.Expect(
+        Rule,
+        """
+        CREATE TABLE t (id int);
+        VACUUM FULL t;
+        """,
+        []);
 }

@@ -34,4 +34,14 @@ public sealed class RequireConcurrentPartitionDetachTests
         """,
         [],
         pgVersion: 13);
+
+    [Fact]
+    public void Table_created_in_the_same_migration_is_fine() => RuleHarness.Expect(
+        Rule,
+        """
+        CREATE TABLE m (at date) PARTITION BY RANGE (at);
+        CREATE TABLE m_2023 PARTITION OF m FOR VALUES FROM ('2023-01-01') TO ('2024-01-01');
+        ALTER TABLE m DETACH PARTITION m_2023;
+        """,
+        []);
 }

@@ -34,4 +34,14 @@ public sealed class RequireStatementTimeoutTests
         ALTER TABLE orders ADD COLUMN n int;
         """,
         []);
+
+    [Fact]
+    public void Table_created_in_the_same_migration_is_fine() => RuleHarness.Expect(
+        Rule,
+        """
+        CREATE TABLE t (id bigint, n int);
+        CREATE INDEX t_n_idx ON t (n);
+        ALTER TABLE t ALTER COLUMN n TYPE bigint;
+        """,
+        []);
 }
