@@ -29,9 +29,10 @@ public static class StatementClassifier
         {
             return new UnparsedStatement(statement, ex.Message, ex.Position);
         }
-        catch (ArgumentOutOfRangeException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return new UnparsedStatement(statement, "the statement ends too early", statement.End);
+            // A gap in this reader must not stop a lint run: the statement is reported as not analysed.
+            return new UnparsedStatement(statement, $"dbx's reader failed on it: {ex.GetType().Name}", statement.Start);
         }
     }
 

@@ -75,7 +75,7 @@ public static class LintConfigLoader
         YamlNode? lint = null;
         foreach (var (keyNode, value) in mapping.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value;
+            var key = Key(file, keyNode);
             if (key == "lint")
             {
                 lint = value;
@@ -98,12 +98,12 @@ public static class LintConfigLoader
 
         foreach (var (keyNode, value) in lint.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+            var key = Key(file, keyNode);
             config = key switch
             {
                 "pgVersion" => config with { PgVersion = ReadVersion(file, value) },
                 "assumeInTransaction" => config with { AssumeInTransaction = ReadBool(file, value, key) },
-                "excludedRules" => config with { ExcludedRules = ReadList(file, value, key).SelectMany(r => ExpandRule(file, r)).ToHashSet(StringComparer.Ordinal) },
+                "excludedRules" => config with { ExcludedRules = ReadList(file, value, key).SelectMany(r => ExpandRule(file, r, r.Value!)).ToHashSet(StringComparer.Ordinal) },
                 "excludedPaths" => config with { ExcludedPaths = [.. ReadList(file, value, key).Select(n => n.Value!)] },
                 "rules" => config with { Severities = ReadSeverities(file, value) },
                 _ => throw Error(file, keyNode, $"unknown key `lint.{key}`",
@@ -113,6 +113,10 @@ public static class LintConfigLoader
 
         return config;
     }
+
+    private static string Key(string file, YamlNode node) => node is YamlScalarNode { Value: { } key }
+        ? key
+        : throw Error(file, node, "keys must be plain names", "write `name: value`");
 
     private static int ReadVersion(string file, YamlNode node)
     {
@@ -139,13 +143,13 @@ public static class LintConfigLoader
         throw Error(file, node, $"`lint.{key}` must be a list of strings", $"write `{key}: [a, b]`");
     }
 
-    private static IReadOnlyList<string> ExpandRule(string file, YamlScalarNode node)
+    private static IReadOnlyList<string> ExpandRule(string file, YamlNode node, string name)
     {
-        var ids = RuleCatalog.Expand(node.Value!);
+        var ids = RuleCatalog.Expand(name);
         return ids.Count > 0
             ? ids
-            : throw Error(file, node, $"unknown rule `{node.Value}`",
-                RuleCatalog.Suggest(node.Value!) is { } close ? $"did you mean `{close}`? See docs/rules/README.md" : "the rules are listed in docs/rules/README.md");
+            : throw Error(file, node, $"unknown rule `{name}`",
+                RuleCatalog.Suggest(name) is { } close ? $"did you mean `{close}`? See docs/rules/README.md" : "the rules are listed in docs/rules/README.md");
     }
 
     private static Dictionary<string, Severity?> ReadSeverities(string file, YamlNode node)
@@ -166,7 +170,7 @@ public static class LintConfigLoader
                 "error" => Severity.Error,
                 _ => throw Error(file, value, $"`{text}` is not a severity", "use off, info, warning or error"),
             } : throw Error(file, value, "a rule's setting must be off, info, warning or error", "write e.g. `prefer-text-field: off`");
-            foreach (var id in ExpandRule(file, (YamlScalarNode)keyNode))
+            foreach (var id in ExpandRule(file, keyNode, Key(file, keyNode)))
             {
                 severities[id] = severity;
             }

@@ -46,6 +46,7 @@ public sealed class LintConfigLoaderTests : IDisposable
     [InlineData("lint:\n  assumeInTransaction: yes please\n", "2:24: error: `lint.assumeInTransaction` must be true or false", "true")]
     [InlineData("review:\n  base: main\n", "1:1: error: unknown key `review` in .dbx.yaml", "`lint:`")]
     [InlineData("lint: [a\n", ": error: invalid YAML", "indentation")]
+    [InlineData("lint:\n  ? [a, b]\n  : 1\n", "2:5: error: keys must be plain names", "name: value")]
     public void Mistakes_name_file_line_and_column_and_the_fix(string yaml, string where, string help)
     {
         var file = Write(".dbx.yaml", yaml);
