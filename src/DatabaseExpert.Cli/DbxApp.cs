@@ -29,6 +29,7 @@ public static class DbxApp
         root.Subcommands.Add(AdviseCommand.Create(host));
         root.Subcommands.Add(SchemaCommand.Create(host));
         root.Subcommands.Add(TraceCommand.Create(host));
+        root.Subcommands.Add(LintCommand.Create(host));
         return root;
     }
 

@@ -44,5 +44,7 @@ internal static class AgentYamlSchema
                 new Field("default", Shape.Text),
                 new Field("readOnly", Shape.Bool))
             .WithAdditional(Shape.ScalarOr(Shape.Text, NamedDatabase))),
-        new Field("mcpServers", Shape.DictionaryOf(McpServer)));
+        new Field("mcpServers", Shape.DictionaryOf(McpServer)),
+        // Settings of `dbx lint`, read and checked by DatabaseExpert.Migrations (Config/LintConfigLoader).
+        new Field("lint", Shape.Any));
 }
