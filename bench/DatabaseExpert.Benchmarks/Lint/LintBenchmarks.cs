@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using DatabaseExpert.Migrations.Lint;
 using DatabaseExpert.Migrations.Model;
+using DatabaseExpert.Migrations.Sources;
 
 namespace DatabaseExpert.Benchmarks.Lint;
 
@@ -25,7 +26,7 @@ public class LintBenchmarks
         }
 
         new MigrationCorpus(42).Write(folder, Files);
-        _files = [.. MigrationPaths.Read([folder], folder).Files];
+        _files = [.. MigrationSources.Read(folder, new MigrationSourceOptions { DisplayRoot = folder }).Files];
         Statements = MigrationLinter.Lint(_files, new LintOptions()).Summary.Statements;
         Console.WriteLine($"// {Files} files, {Statements} statements");
     }

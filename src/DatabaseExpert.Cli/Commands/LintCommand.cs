@@ -5,6 +5,7 @@ using DatabaseExpert.Migrations.Analysis;
 using DatabaseExpert.Migrations.Config;
 using DatabaseExpert.Migrations.Lint;
 using DatabaseExpert.Migrations.Model;
+using DatabaseExpert.Migrations.Sources;
 
 namespace DatabaseExpert.Cli.Commands;
 
@@ -63,7 +64,9 @@ public static class LintCommand
             MigrationSet set;
             try
             {
-                set = MigrationPaths.Read(given, host.WorkingDirectory);
+                set = MigrationSources.Read(
+                    [.. given.Select(p => Path.GetFullPath(p, host.WorkingDirectory))],
+                    new MigrationSourceOptions { DisplayRoot = host.WorkingDirectory });
                 config = LintConfigLoader.Discover(Path.GetFullPath(given[0], host.WorkingDirectory));
             }
             catch (Exception ex) when (ex is LintConfigException or MigrationSourceException)

@@ -152,7 +152,7 @@ public sealed class LintCommandTests(PostgresFixture postgres) : IClassFixture<P
         Assert.Equal($"dbx: {_workspace.PathOf(".dbx.yaml")}:2:19: error: unknown rule `ban-drop-colum`", badConfig.StderrLines[0]);
         Assert.Contains("did you mean `ban-drop-column`?", badConfig.Stderr, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Usage, missing.ExitCode);
-        Assert.Equal("dbx: nope/0001.sql: no such file or folder", missing.StderrLines[0]);
+        Assert.Equal($"dbx: {_workspace.PathOf("nope/0001.sql")} does not exist. Pass a project folder, a migrations folder or a .sql file.", missing.StderrLines[0]);
         Assert.Equal(ExitCodes.Usage, noPath.ExitCode);
         Assert.Equal(ExitCodes.Usage, badVersion.ExitCode);
         Assert.Contains("--pg-version 3 is not a PostgreSQL major version", badVersion.Stderr, StringComparison.Ordinal);

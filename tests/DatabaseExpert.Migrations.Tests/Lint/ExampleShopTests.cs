@@ -1,3 +1,4 @@
+using DatabaseExpert.Migrations.Sources;
 using DatabaseExpert.Migrations.Lint;
 using DatabaseExpert.Migrations.Model;
 
@@ -11,7 +12,7 @@ public sealed class ExampleShopTests
     [Fact]
     public void Reads_the_journal_in_order_as_one_transaction()
     {
-        var set = MigrationPaths.Read(["examples/shop"], Root);
+        var set = MigrationSources.Read(Path.Combine(Root, "examples", "shop"), new MigrationSourceOptions { DisplayRoot = Root });
 
         Assert.Equal(MigrationFormat.Drizzle, set.Format);
         Assert.Equal(
@@ -25,7 +26,7 @@ public sealed class ExampleShopTests
     [Fact]
     public void Each_migration_gets_the_findings_it_deserves()
     {
-        var result = MigrationLinter.Lint(MigrationPaths.Read(["examples/shop"], Root), new LintOptions());
+        var result = MigrationLinter.Lint(MigrationSources.Read(Path.Combine(Root, "examples", "shop"), new MigrationSourceOptions { DisplayRoot = Root }), new LintOptions());
 
         var byFile = result.Findings.GroupBy(f => Path.GetFileNameWithoutExtension(f.File))
             .ToDictionary(g => g.Key, g => g.Select(f => $"{f.Line}:{f.Column} {f.Rule} {f.Severity.ToString().ToLowerInvariant()}").ToList());
@@ -65,7 +66,7 @@ public sealed class ExampleShopTests
     [Fact]
     public void The_type_change_knows_the_type_from_the_first_migration()
     {
-        var result = MigrationLinter.Lint(MigrationPaths.Read(["examples/shop"], Root), new LintOptions());
+        var result = MigrationLinter.Lint(MigrationSources.Read(Path.Combine(Root, "examples", "shop"), new MigrationSourceOptions { DisplayRoot = Root }), new LintOptions());
 
         var change = Assert.Single(result.Findings, f => f.Rule == "changing-column-type");
         Assert.Equal(
