@@ -23,12 +23,16 @@ public static class DbxApp
         root.Subcommands.Add(ChatCommand.Create(host));
         root.Subcommands.Add(AgentCommand.Create(host));
         root.Subcommands.Add(DoctorCommand.Create(host));
+        root.Subcommands.Add(ReviewCommand.Create(host));
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken = default) =>
+        RunTreeAsync(BuildRoot(host), args, host, cancellationToken);
+
+    /// <summary>Runs <paramref name="root"/> with dbx's error handling (tests pass a tree with fake parts).</summary>
+    internal static async Task<int> RunTreeAsync(RootCommand root, string[] args, CliHost host, CancellationToken cancellationToken)
     {
-        var root = BuildRoot(host);
         if (args.Length == 0)
         {
             args = ["--help"];

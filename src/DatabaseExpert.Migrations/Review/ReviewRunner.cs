@@ -64,7 +64,15 @@ public sealed class ReviewRunner(ReviewSteps steps)
         await LintAsync(scope, options, run);
         await DriftAsync(set, project, displayRoot, options, files, run);
         await TraceAsync(scope, options, run);
-        await ExplainAsync([.. plan.Queries.Select(q => q.File)], request.Database, options, run);
+        if (request.BaseRef is null)
+        {
+            run.Skip("explain", "only queries changed against a base are explained (--base)");
+        }
+        else
+        {
+            await ExplainAsync([.. plan.Queries.Select(q => q.File)], request.Database, options, run);
+        }
+
         files.AddRange(plan.Queries.Select(q => new ReviewedFile(q.File.DisplayPath, ReviewFileRole.Query, q.Change)));
 
         var excluded = run.Findings.RemoveAll(f => options.ExcludedRules.Contains(f.Rule));
@@ -174,11 +182,12 @@ public sealed class ReviewRunner(ReviewSteps steps)
         {
             var drizzle = DrizzleProject.Load(project, displayRoot);
             result = await steps.Drift.CheckAsync(drizzle, options.DriftOptions with { DisplayRoot = displayRoot }, run.CancellationToken);
+            const string prefix = "Drift check skipped: ";
             var why = result.Notes.Count > 0 ? result.Notes[0].Message : "drizzle-kit did not run";
             return result.Ran
                 ? StepOutcome.Ran($"drizzle-kit {result.DrizzleKitVersion}: {(result.PendingSql is null ? "no drift" : "schema changes without a migration")}",
                     result.Findings, result.Notes)
-                : StepOutcome.Skipped(why);
+                : StepOutcome.Skipped(why.StartsWith(prefix, StringComparison.Ordinal) ? why[prefix.Length..] : why);
         });
         run.Keep("drift", outcome, scope: null);
         if (result?.PendingSql is { } pending && result.Findings.FirstOrDefault(f => f.Rule == SourceRules.DrizzleSchemaDrift) is { } drift)

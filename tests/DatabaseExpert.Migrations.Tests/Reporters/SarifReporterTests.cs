@@ -2,6 +2,7 @@ using System.Text.Json;
 using DatabaseExpert.Migrations.Model;
 using DatabaseExpert.Migrations.Reporters;
 using DatabaseExpert.Migrations.Tests.Reporters.Infrastructure;
+using DatabaseExpert.Testing.Sarif;
 
 namespace DatabaseExpert.Migrations.Tests.Reporters;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
-using DatabaseExpert.Migrations.Tests.Sources.Infrastructure;
+using DatabaseExpert.Testing.Npm;
 using Json.Schema;
 
-namespace DatabaseExpert.Migrations.Tests.Reporters.Infrastructure;
+namespace DatabaseExpert.Testing.Sarif;
 
 /// <summary>
 /// The SARIF 2.1.0 JSON schema and Microsoft's SARIF validator, both from the npm package
@@ -84,18 +84,15 @@ public sealed class SarifTools
             throw new TimeoutException($"Sarif.Multitool validate did not finish within {ValidatorTimeout}.");
         }
 
-        Xunit.Assert.True(process.ExitCode == 0 && File.Exists(output),
-            $"Sarif.Multitool validate failed (exit {process.ExitCode}):\n{stdout.Result}\n{stderr.Result}");
+        if (process.ExitCode != 0 || !File.Exists(output))
+        {
+            throw new InvalidOperationException($"Sarif.Multitool validate failed (exit {process.ExitCode}):\n{stdout.Result}\n{stderr.Result}");
+        }
+
         using var document = JsonDocument.Parse(File.ReadAllText(output));
         return [.. document.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().Select(r => (
             r.GetProperty("ruleId").GetString()!,
             r.TryGetProperty("level", out var level) ? level.GetString()! : "warning",
             string.Join(" | ", r.GetProperty("message").TryGetProperty("arguments", out var args) ? args.EnumerateArray().Select(a => a.GetString()) : [])))];
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class SarifToolsCollection : ICollectionFixture<SarifTools>
-{
-    public const string Name = "SARIF schema and validator from npm";
 }
