@@ -38,7 +38,7 @@ public sealed class ReviewRunner(ReviewSteps steps)
         var (git, noGit) = await GitRepository.OpenAsync(projectDirectory, cancellationToken);
         if (request.BaseRef is not null && git is null)
         {
-            throw new ReviewException($"--base needs a git repository: {noGit}. Review without --base to take the whole project.");
+            throw new ReviewException($"--base needs a git repository: {noGit!.Message}. Review without --base to take the whole project.", noGit.IsEnvironment);
         }
 
         var displayRoot = git?.Root ?? request.DisplayRoot ?? projectDirectory;

@@ -49,7 +49,7 @@ internal static class GitProcess
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
-            throw new ReviewException($"git is not installed or not on PATH ({ex.Message}): install git to review changes against a base.", isEnvironment: true);
+            throw new ReviewException($"git is not installed or not on PATH ({ex.Message}); install git to review changes against a base", isEnvironment: true);
         }
 
         using (process)

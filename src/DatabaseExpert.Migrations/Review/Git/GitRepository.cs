@@ -12,8 +12,11 @@ internal sealed class GitRepository
 
     public string Root { get; }
 
-    /// <summary>The repository holding <paramref name="directory"/>, or null (with the reason) when there is none.</summary>
-    public static async Task<(GitRepository? Repository, string? Reason)> OpenAsync(string directory, CancellationToken cancellationToken)
+    /// <summary>
+    /// The repository holding <paramref name="directory"/>, or null with the problem: not a repository, or git itself
+    /// missing or broken (<see cref="ReviewException.IsEnvironment"/>).
+    /// </summary>
+    public static async Task<(GitRepository? Repository, ReviewException? Problem)> OpenAsync(string directory, CancellationToken cancellationToken)
     {
         GitOutput output;
         try
@@ -22,12 +25,12 @@ internal sealed class GitRepository
         }
         catch (ReviewException ex) when (ex.IsEnvironment)
         {
-            return (null, ex.Message);
+            return (null, ex);
         }
 
         if (!output.Succeeded)
         {
-            return (null, $"{directory} is not inside a git repository ({output.Problem})");
+            return (null, new ReviewException($"{directory} is not inside a git repository ({output.Problem})"));
         }
 
         // The prefix is the folder's path below the root: walking up that many segments gives the root in our spelling.
