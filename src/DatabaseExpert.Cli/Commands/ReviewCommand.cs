@@ -26,51 +26,27 @@ public static class ReviewCommand
         };
         var baseRef = new Option<string?>("--base")
         {
+            HelpName = "REF",
             Description = "Review only what changed since the merge-base of this git ref and HEAD (e.g. origin/main); default: the whole project",
         };
         var uncommitted = new Option<bool>("--uncommitted") { Description = "With --base: include uncommitted changes and untracked files" };
-        var format = new Option<ReportFormat>("--format")
-        {
-            Description = "Report on stdout (or --output): text, json, markdown, sarif or github (workflow annotations)",
-            DefaultValueFactory = _ => ReportFormat.Text,
-            CustomParser = result =>
-            {
-                var token = result.Tokens.Count == 0 ? "text" : result.Tokens[0].Value;
-                if (ReportFormats.TryParse(token, out var parsed))
-                {
-                    return parsed;
-                }
-
-                result.AddError($"--format '{token}' is not supported; use {string.Join(", ", ReportFormats.Names)}");
-                return ReportFormat.Text;
-            },
-        };
-        var output = new Option<string?>("--output", "-o") { Description = "Write the --format report to this file instead of stdout" };
-        var json = new Option<string?>("--json") { Description = "Also write the JSON report to this file" };
-        var markdown = new Option<string?>("--markdown") { Description = "Also write the markdown PR comment to this file" };
-        var sarif = new Option<string?>("--sarif") { Description = "Also write the SARIF 2.1.0 log to this file" };
-        var failOn = new Option<FailOn>("--fail-on")
-        {
-            Description = "Exit 1 when a finding has this severity or worse: error (default), warning, or never",
-            DefaultValueFactory = _ => FailOn.Error,
-            CustomParser = result =>
-            {
-                var token = result.Tokens.Count == 0 ? "error" : result.Tokens[0].Value;
-                if (FailOnExtensions.TryParse(token, out var parsed))
-                {
-                    return parsed;
-                }
-
-                result.AddError($"--fail-on '{token}' is not supported; use {string.Join(", ", FailOnExtensions.Names)}");
-                return FailOn.Error;
-            },
-        };
+        var format = Choice<ReportFormat>("--format",
+            "Report on stdout (or --output): text, json, markdown, sarif or github (workflow annotations)",
+            ReportFormat.Text, ReportFormats.Names, ReportFormats.TryParse);
+        var output = new Option<string?>("--output", "-o") { HelpName = "FILE", Description = "Write the --format report to this file instead of stdout" };
+        var json = new Option<string?>("--json") { HelpName = "FILE", Description = "Also write the JSON report to this file" };
+        var markdown = new Option<string?>("--markdown") { HelpName = "FILE", Description = "Also write the markdown PR comment to this file" };
+        var sarif = new Option<string?>("--sarif") { HelpName = "FILE", Description = "Also write the SARIF 2.1.0 log to this file" };
+        var failOn = Choice<FailOn>("--fail-on",
+            "Exit 1 when a finding has this severity or worse: error (default), warning, or never",
+            FailOn.Error, FailOnExtensions.Names, FailOnExtensions.TryParse);
         var noTrace = new Option<bool>("--no-trace") { Description = "Skip the shadow trace (no PostgreSQL server is started)" };
         var noDrift = new Option<bool>("--no-drift") { Description = "Skip the Drizzle drift check (drizzle-kit is not run)" };
-        var seed = new Option<string?>("--seed") { Description = "SQL run after the history and before the traced migrations, so scans and rewrites touch real rows" };
-        var pgVersion = new Option<int?>("--pg-version") { Description = "PostgreSQL major version production runs" };
+        var seed = new Option<string?>("--seed") { HelpName = "FILE", Description = "SQL run after the history and before the traced migrations, so scans and rewrites touch real rows" };
+        var pgVersion = new Option<int?>("--pg-version") { HelpName = "N", Description = "PostgreSQL major version production runs" };
         var docsUrl = new Option<string?>("--docs-url")
         {
+            HelpName = "URL",
             Description = "Where dbx's docs/ folder is published, for rule links in markdown and SARIF (default: DBX_DOCS_URL; none: no links)",
         };
         var summarize = new Option<bool>("--summarize") { Description = "Add a short expert summary written by the configured model above the findings" };
@@ -125,6 +101,27 @@ public static class ReviewCommand
         });
         return command;
     }
+
+    private delegate bool TryParse<T>(string? text, out T value);
+
+    /// <summary>An option taking one of <paramref name="names"/> (the first is the default), with a usage error naming them all.</summary>
+    private static Option<T> Choice<T>(string name, string description, T fallback, IReadOnlyList<string> names, TryParse<T> parse) => new(name)
+    {
+        HelpName = string.Join('|', names),
+        Description = description,
+        DefaultValueFactory = _ => fallback,
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Count == 0 ? names[0] : result.Tokens[0].Value;
+            if (parse(token, out var parsed))
+            {
+                return parsed;
+            }
+
+            result.AddError($"{name} '{token}' is not supported; use {string.Join(", ", names)}");
+            return fallback;
+        },
+    };
 
     private static async Task WriteAsync(CliHost host, ParseResult parse, ReviewReport report, ReviewOutput target, Uri? docs, CancellationToken cancellationToken)
     {

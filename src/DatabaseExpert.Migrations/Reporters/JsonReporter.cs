@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DatabaseExpert.Migrations.Model;
@@ -13,12 +12,6 @@ namespace DatabaseExpert.Migrations.Reporters;
 /// </summary>
 public static class JsonReporter
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static string Render(ReviewReport report, ReporterOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -50,7 +43,7 @@ public static class JsonReporter
             json["expertSummary"] = summary;
         }
 
-        return json.ToJsonString(Options) + "\n";
+        return json.ToJsonString(ReportJson.Options) + "\n";
     }
 
     /// <summary>One finding in the contract shape; shared with other JSON outputs that list findings.</summary>
@@ -68,11 +61,11 @@ public static class JsonReporter
             ["help"] = finding.Help,
             ["origin"] = ReportText.Origin(finding.Origin),
         };
-        AddIfSet(json, "endLine", finding.EndLine);
-        AddIfSet(json, "sql", finding.Sql);
-        AddIfSet(json, "safeRewrite", finding.SafeRewrite);
-        AddIfSet(json, "evidence", finding.Evidence);
-        AddIfSet(json, "docs", (options ?? ReporterOptions.Default).RuleUrl(finding.Rule)?.ToString());
+        json.AddIfSet("endLine", finding.EndLine);
+        json.AddIfSet("sql", finding.Sql);
+        json.AddIfSet("safeRewrite", finding.SafeRewrite);
+        json.AddIfSet("evidence", finding.Evidence);
+        json.AddIfSet("docs", (options ?? ReporterOptions.Default).RuleUrl(finding.Rule)?.ToString());
         return json;
     }
 
@@ -92,8 +85,8 @@ public static class JsonReporter
             ["history"] = report.HistoryCount,
             ["elapsedMs"] = (long)report.Elapsed.TotalMilliseconds,
         };
-        AddIfSet(json, "base", report.BaseRef);
-        AddIfSet(json, "mergeBase", report.MergeBase);
+        json.AddIfSet("base", report.BaseRef);
+        json.AddIfSet("mergeBase", report.MergeBase);
         return json;
     }
 
@@ -106,7 +99,7 @@ public static class JsonReporter
             ["role"] = group.File is { } f ? JsonNamingPolicy.CamelCase.ConvertName(f.Role.ToString()) : null,
             ["change"] = group.File?.Change?.ToString().ToLowerInvariant(),
         };
-        AddIfSet(json, "previousPath", group.File?.PreviousPath);
+        json.AddIfSet("previousPath", group.File?.PreviousPath);
         if (group.File is { ExistedAtBase: true })
         {
             json["existedAtBase"] = true;
@@ -116,22 +109,6 @@ public static class JsonReporter
         json["warnings"] = counts.Warnings;
         json["infos"] = counts.Infos;
         return json;
-    }
-
-    private static void AddIfSet(JsonObject json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json[name] = value;
-        }
-    }
-
-    private static void AddIfSet(JsonObject json, string name, int? value)
-    {
-        if (value is not null)
-        {
-            json[name] = value;
-        }
     }
 
     private static JsonArray Array(IEnumerable<JsonNode> items) => new([.. items]);

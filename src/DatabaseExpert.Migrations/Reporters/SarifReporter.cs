@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using DatabaseExpert.Migrations.Model;
 using DatabaseExpert.Migrations.Reporters.Internal;
@@ -22,12 +20,6 @@ public static class SarifReporter
 
     private const string SourceRootId = "%SRCROOT%";
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static string Render(ReviewReport report, ReporterOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -43,10 +35,7 @@ public static class SarifReporter
             ["version"] = report.ToolVersion,
             ["semanticVersion"] = report.ToolVersion,
         };
-        if (options.DocsBaseUrl is { } docs)
-        {
-            driver["informationUri"] = docs.ToString();
-        }
+        driver.AddIfSet("informationUri", options.DocsBaseUrl?.ToString());
 
         driver["rules"] = new JsonArray([.. ruleIds.Select(id => RuleJson(id, findings.First(f => f.Rule == id).Severity, options))]);
 
@@ -70,21 +59,9 @@ public static class SarifReporter
             ["project"] = report.Project,
             ["mode"] = report.Mode == ReviewMode.Diff ? "diff" : "project",
         };
-        if (report.BaseRef is { } baseRef)
-        {
-            properties["base"] = baseRef;
-        }
-
-        if (report.MergeBase is { } mergeBase)
-        {
-            properties["mergeBase"] = mergeBase;
-        }
-
-        if (report.ExpertSummary is { } summary)
-        {
-            properties["expertSummary"] = summary;
-        }
-
+        properties.AddIfSet("base", report.BaseRef);
+        properties.AddIfSet("mergeBase", report.MergeBase);
+        properties.AddIfSet("expertSummary", report.ExpertSummary);
         run["properties"] = properties;
 
         var log = new JsonObject
@@ -93,7 +70,7 @@ public static class SarifReporter
             ["version"] = "2.1.0",
             ["runs"] = new JsonArray(run),
         };
-        return log.ToJsonString(Options) + "\n";
+        return log.ToJsonString(ReportJson.Options) + "\n";
     }
 
     private static JsonObject RuleJson(string id, Severity seen, ReporterOptions options)
@@ -106,10 +83,7 @@ public static class SarifReporter
             ["shortDescription"] = new JsonObject { ["text"] = doc?.Summary is { Length: > 0 } summary ? summary : id },
             ["fullDescription"] = new JsonObject { ["text"] = doc?.Description is { Length: > 0 } description ? description : id },
         };
-        if (options.RuleUrl(id) is { } url)
-        {
-            rule["helpUri"] = url.ToString();
-        }
+        rule.AddIfSet("helpUri", options.RuleUrl(id)?.ToString());
 
         if (doc is not null)
         {
@@ -154,21 +128,9 @@ public static class SarifReporter
 
         result["partialFingerprints"] = new JsonObject { [FingerprintKey] = fingerprint };
         var properties = new JsonObject { ["origin"] = ReportText.Origin(finding.Origin) };
-        if (finding.Sql is { } sql)
-        {
-            properties["sql"] = sql;
-        }
-
-        if (finding.SafeRewrite is { } rewrite)
-        {
-            properties["safeRewrite"] = rewrite;
-        }
-
-        if (finding.Evidence is { } evidence)
-        {
-            properties["evidence"] = evidence;
-        }
-
+        properties.AddIfSet("sql", finding.Sql);
+        properties.AddIfSet("safeRewrite", finding.SafeRewrite);
+        properties.AddIfSet("evidence", finding.Evidence);
         result["properties"] = properties;
         return result;
     }
