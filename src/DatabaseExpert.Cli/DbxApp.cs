@@ -20,22 +20,27 @@ public static class DbxApp
 
         root.Options.OfType<VersionOption>().Single().Action = new VersionAction(host);
 
+        // The order of `dbx --help`: the agent, then the migration tools, then the database tools, then setup.
         root.Subcommands.Add(ChatCommand.Create(host));
+        root.Subcommands.Add(ReviewCommand.Create(host));
+        root.Subcommands.Add(LintCommand.Create(host));
+        root.Subcommands.Add(TraceCommand.Create(host));
+        root.Subcommands.Add(QueryCommand.Create(host));
+        root.Subcommands.Add(ExplainCommand.Create(host));
+        root.Subcommands.Add(SchemaCommand.Create(host));
+        root.Subcommands.Add(AdviseCommand.Create(host));
+        root.Subcommands.Add(HealthCommand.Create(host));
         root.Subcommands.Add(AgentCommand.Create(host));
         root.Subcommands.Add(DoctorCommand.Create(host));
-        root.Subcommands.Add(ExplainCommand.Create(host));
-        root.Subcommands.Add(QueryCommand.Create(host));
-        root.Subcommands.Add(HealthCommand.Create(host));
-        root.Subcommands.Add(AdviseCommand.Create(host));
-        root.Subcommands.Add(SchemaCommand.Create(host));
-        root.Subcommands.Add(TraceCommand.Create(host));
-        root.Subcommands.Add(LintCommand.Create(host));
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken = default) =>
+        RunTreeAsync(BuildRoot(host), args, host, cancellationToken);
+
+    /// <summary>Runs <paramref name="root"/> with dbx's error handling (tests pass a tree with fake parts).</summary>
+    internal static async Task<int> RunTreeAsync(RootCommand root, string[] args, CliHost host, CancellationToken cancellationToken)
     {
-        var root = BuildRoot(host);
         if (args.Length == 0)
         {
             args = ["--help"];

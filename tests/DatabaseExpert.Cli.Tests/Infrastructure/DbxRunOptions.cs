@@ -15,6 +15,9 @@ public sealed record DbxRunOptions
 
     public bool SupportsAnsi { get; init; }
 
+    /// <summary>The command tree to run instead of <see cref="DbxApp.BuildRoot"/> (a command with fake parts).</summary>
+    public Func<CliHost, System.CommandLine.RootCommand>? BuildRoot { get; init; }
+
     /// <summary>A run that takes longer is a hang: the test fails with the output so far.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 }

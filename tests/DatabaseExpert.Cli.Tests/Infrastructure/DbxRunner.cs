@@ -24,7 +24,9 @@ public static class DbxRunner
         };
 
         using var cancellation = new CancellationTokenSource();
-        var run = DbxApp.RunAsync(args, host, cancellation.Token);
+        var run = options.BuildRoot is null
+            ? DbxApp.RunAsync(args, host, cancellation.Token)
+            : DbxApp.RunTreeAsync(options.BuildRoot(host), args, host, cancellation.Token);
         try
         {
             var exitCode = await run.WaitAsync(options.Timeout);

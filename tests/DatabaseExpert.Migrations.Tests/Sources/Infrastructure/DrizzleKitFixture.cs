@@ -1,3 +1,5 @@
+using DatabaseExpert.Testing.Npm;
+
 namespace DatabaseExpert.Migrations.Tests.Sources.Infrastructure;
 
 /// <summary>The drizzle-kit, drizzle-orm and pg that examples/shop pins, installed from npm once per test run (and cached).</summary>

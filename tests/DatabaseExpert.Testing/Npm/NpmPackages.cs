@@ -2,19 +2,20 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace DatabaseExpert.Migrations.Tests.Sources.Infrastructure;
+namespace DatabaseExpert.Testing.Npm;
 
 /// <summary>
 /// Installs npm packages with the machine's own npm into a folder under the temp directory named after the exact
 /// versions, once: later test runs reuse it. A named mutex keeps two test processes from installing at the same time.
 /// </summary>
-internal static class NpmPackages
+public static class NpmPackages
 {
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
 
     /// <summary>The folder whose node_modules holds <paramref name="packages"/> (name → exact version).</summary>
     public static string Install(IReadOnlyDictionary<string, string> packages)
     {
+        ArgumentNullException.ThrowIfNull(packages);
         var key = string.Join("_", packages.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}-{p.Value}"));
         var folder = Path.Combine(Path.GetTempPath(), "dbx-npm", key.Replace('/', '+').Replace('@', '_'));
         var marker = Path.Combine(folder, ".installed");
