@@ -85,12 +85,19 @@ public static class RuleCatalog
     public static RuleInfo? Find(string id) => ById.GetValueOrDefault(id);
 
     /// <summary>The rule ids a name stands for: itself, or an alias's rules; empty when the name is unknown.</summary>
+    /// <summary>
+    /// Ids of the tracer's, the project readers' and review's findings: not lint rules, but configuration and ignore
+    /// comments may name them, so that one <c>-- dbx-ignore</c> or <c>excludedRules</c> entry works in every command.
+    /// </summary>
+    public static IReadOnlyList<string> OtherIds { get; } =
+        [.. Trace.Rules.TraceRuleCatalog.All.Select(r => r.Id), .. Sources.SourceRules.Ids, Review.ReviewRules.EditedAppliedMigration];
+
     public static IReadOnlyList<string> Expand(string name) =>
-        ById.ContainsKey(name) ? [name] : Aliases.TryGetValue(name, out var ids) ? ids : [];
+        ById.ContainsKey(name) || OtherIds.Contains(name, StringComparer.Ordinal) ? [name] : Aliases.TryGetValue(name, out var ids) ? ids : [];
 
     /// <summary>Known names close to an unknown one, for "did you mean".</summary>
     public static string? Suggest(string name) =>
-        ById.Keys.Concat(Aliases.Keys)
+        ById.Keys.Concat(Aliases.Keys).Concat(OtherIds)
             .Select(id => (Id: id, Distance: Internal.EditDistance.Of(id, name)))
             .Where(c => c.Distance <= Math.Max(2, name.Length / 4))
             .OrderBy(c => c.Distance)

@@ -26,6 +26,10 @@ public static class SourceRules
     /// <summary><c>drizzle-kit check</c> reported a problem with the snapshots (collisions, malformed or outdated files).</summary>
     public const string DrizzleKitCheck = "drizzle-kit-check";
 
+    /// <summary>Every rule id above.</summary>
+    public static IReadOnlyList<string> Ids { get; } =
+        [DrizzleJournalMissingFile, DrizzleFileNotInJournal, DrizzleJournalTimestampOrder, DrizzleBreakpointSplitsStatement, DrizzleSchemaDrift, DrizzleKitCheck];
+
     /// <summary>The notes of <paramref name="set"/> that are project problems, as findings.</summary>
     public static IEnumerable<Finding> Findings(MigrationSet set)
     {

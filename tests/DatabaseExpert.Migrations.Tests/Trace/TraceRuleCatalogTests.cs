@@ -25,7 +25,7 @@ public sealed class TraceRuleCatalogTests
         Assert.True(File.Exists(page), $"{rule.DocPath} is missing");
         var text = File.ReadAllText(page);
         Assert.StartsWith($"# {id}\n", text, StringComparison.Ordinal);
-        Assert.Contains($"**Severity:** {rule.Severity.ToString().ToLowerInvariant()}", text, StringComparison.Ordinal);
+        Assert.Contains($"**Default severity:** {rule.Severity.ToString().ToLowerInvariant()}", text, StringComparison.Ordinal);
         Assert.Contains("## Problem", text, StringComparison.Ordinal);
         Assert.Contains("```sql", text, StringComparison.Ordinal);
         Assert.Contains("## How to ignore", text, StringComparison.Ordinal);

@@ -59,7 +59,8 @@ internal static partial class RuleDocParser
     [GeneratedRegex(@"\*\*Default severity:\*\*\s*(?<severity>error|warning|info)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DefaultSeverityLine();
 
-    // A full stop before a space and a capital letter: "e.g. x" and "0.31" do not end a sentence.
-    [GeneratedRegex(@"\.(?=\s+[A-Z(`])", RegexOptions.CultureInvariant)]
+    // A full stop before a space and the start of a word ("dbx" is written in lower case): "e.g. x", "i.e. x", "vs. x"
+    // and "0.31" do not end a sentence.
+    [GeneratedRegex(@"(?<!\b(?:e\.g|i\.e|vs|etc|cf))\.(?=\s+[A-Za-z(`])", RegexOptions.CultureInvariant)]
     private static partial Regex SentenceEnd();
 }
