@@ -71,7 +71,7 @@ public static class ReviewCommand
                     Trace = !parse.GetValue(noTrace),
                     Drift = !parse.GetValue(noDrift),
                     Summarize = parse.GetValue(summarize),
-                    SeedFile = Seed(parse.GetValue(seed), host.WorkingDirectory),
+                    SeedFile = Seed(parse.GetValue(seed), host.WorkingDirectory) ?? ConfiguredSeed(parse.GetValue(path) ?? ".", host.WorkingDirectory),
                     PgVersion = parse.GetValue(pgVersion),
                     ToolVersion = DbxApp.Version,
                     TimeProvider = host.Time,
@@ -157,6 +157,19 @@ public static class ReviewCommand
         return Uri.TryCreate(withSlash, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
             ? uri
             : throw new CliException($"--docs-url {text} is not an http(s) URL; give where dbx's docs/ folder is published, e.g. https://github.com/ORG/REPO/blob/main/docs/");
+    }
+
+    /// <summary><c>review.seed</c> in the project's .dbx.yaml, used when <c>--seed</c> is not given.</summary>
+    private static string? ConfiguredSeed(string path, string workingDirectory)
+    {
+        try
+        {
+            return Migrations.Config.LintConfigLoader.Discover(Path.GetFullPath(path, workingDirectory)).ReviewSeed;
+        }
+        catch (Migrations.Config.LintConfigException ex)
+        {
+            throw new CliException(ex.Message);
+        }
     }
 
     private static string? Seed(string? path, string workingDirectory)

@@ -18,6 +18,9 @@ public sealed record LintConfig
 
     public int? PgVersion { get; init; }
 
+    /// <summary><c>review.seed</c>: an absolute path to SQL that fills tables before tracing, so scans and rewrites are real.</summary>
+    public string? ReviewSeed { get; init; }
+
     public bool? AssumeInTransaction { get; init; }
 
     /// <summary>Rule ids (aliases expanded) that never report.</summary>

@@ -73,6 +73,7 @@ public static class LintConfigLoader
         }
 
         YamlNode? lint = null;
+        YamlNode? review = null;
         foreach (var (keyNode, value) in mapping.Children)
         {
             var key = Key(file, keyNode);
@@ -80,10 +81,19 @@ public static class LintConfigLoader
             {
                 lint = value;
             }
+            else if (key == "review")
+            {
+                review = value;
+            }
             else if (!isAgent)
             {
-                throw Error(file, keyNode, $"unknown key `{key}` in {Path.GetFileName(file)}", "the file holds one section, `lint:`");
+                throw Error(file, keyNode, $"unknown key `{key}` in {Path.GetFileName(file)}", "the file holds two sections, `lint:` and `review:`");
             }
+        }
+
+        if (review is not null and not YamlScalarNode { Value: null or "" })
+        {
+            config = ReadReview(file, review, config);
         }
 
         return lint is null or YamlScalarNode { Value: null or "" } ? config : ReadLint(file, lint, config);
@@ -109,6 +119,36 @@ public static class LintConfigLoader
                 _ => throw Error(file, keyNode, $"unknown key `lint.{key}`",
                     Suggest(key, LintKeys) is { } close ? $"did you mean `{close}`? The keys are {string.Join(", ", LintKeys)}" : $"the keys are {string.Join(", ", LintKeys)}"),
             };
+        }
+
+        return config;
+    }
+
+    /// <summary><c>review: { seed: path }</c>: the seed data <c>dbx review</c> and <c>dbx trace</c> load before tracing.</summary>
+    private static LintConfig ReadReview(string file, YamlNode node, LintConfig config)
+    {
+        if (node is not YamlMappingNode review)
+        {
+            throw Error(file, node, "`review` must be a mapping", "write `review:` then `seed: path/to/seed.sql` indented below it");
+        }
+
+        foreach (var (keyNode, value) in review.Children)
+        {
+            var key = Key(file, keyNode);
+            if (key != "seed")
+            {
+                throw Error(file, keyNode, $"unknown key `review.{key}`", "the only key is `seed` (a SQL file run before tracing, relative to this file)");
+            }
+
+            var seed = value is YamlScalarNode { Value.Length: > 0 } scalar
+                ? Path.GetFullPath(scalar.Value!, config.BaseDirectory!)
+                : throw Error(file, value, "`review.seed` must be a path", "write e.g. `seed: seed.sql`");
+            if (!File.Exists(seed))
+            {
+                throw Error(file, value, $"the seed file {seed} does not exist", "fix the path (it is relative to this file) or remove `seed`");
+            }
+
+            config = config with { ReviewSeed = seed };
         }
 
         return config;

@@ -81,7 +81,7 @@ public sealed class ReviewRunner(ReviewSteps steps)
             run.Notes.Add(new SourceNote(Severity.Info, $"{SeverityCounts.Plural(excluded, "finding")} of excluded rules not reported."));
         }
 
-        var report = new ReviewReport(options.ToolVersion, Label(displayRoot, project), run.Findings)
+        var report = new ReviewReport(options.ToolVersion, Label(displayRoot, project), TraceConfirmation.Merge(run.Findings))
         {
             Mode = request.BaseRef is null ? ReviewMode.WholeProject : ReviewMode.Diff,
             Format = set.Format,
