@@ -76,6 +76,17 @@ public sealed class SqlLexerTests
     [InlineData("set local statement_timeout = 0", "SET LOCAL")]
     public void Keywords_name_the_statement(string sql, string expected) => Assert.Equal(expected, SqlScript.Parse(sql).Statements.Single().Keywords);
 
+    [Theory]
+    [InlineData("select $1, $2", 2)]
+    [InlineData("select $3", 3)]
+    [InlineData("select 1", 0)]
+    [InlineData("select '$9', $$ $8 $$, \"$7\" /* $6 */ -- $5", 0)]
+    [InlineData("select a$1 from t", 0)]
+    [InlineData("SELECT * FROM t WHERE a = $2 AND b = $1", 2)]
+    [InlineData("select $99999999999", int.MaxValue)]
+    public void ParameterCount_is_the_highest_placeholder(string sql, int expected) =>
+        Assert.Equal(expected, SqlScript.Parse(sql).Statements.Single().ParameterCount);
+
     [Fact]
     public void StartsWith_skips_comments_and_ignores_case()
     {
