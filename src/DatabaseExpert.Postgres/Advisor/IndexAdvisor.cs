@@ -2,12 +2,12 @@ using DatabaseExpert.Postgres.Advisor.Internal.Candidates;
 using DatabaseExpert.Postgres.Advisor.Internal.Output;
 using DatabaseExpert.Postgres.Advisor.Internal.Plans;
 using DatabaseExpert.Postgres.Advisor.Internal.Selection;
-using DatabaseExpert.Postgres.Advisor.Internal.Sql;
 using DatabaseExpert.Postgres.Advisor.Internal.Statistics;
 using DatabaseExpert.Postgres.Advisor.Internal.Verify;
 using DatabaseExpert.Postgres.Advisor.Internal.WhatIf;
 using DatabaseExpert.Postgres.Advisor.Internal.Workload;
 using DatabaseExpert.Postgres.Connections;
+using DatabaseExpert.Postgres.Explain;
 using Npgsql;
 
 namespace DatabaseExpert.Postgres.Advisor;
@@ -57,10 +57,9 @@ public static class IndexAdvisor
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var server = await ServerInfo.ReadAsync(connection, cancellationToken);
         server.RequireHypoPg();
-        var splitter = MinimalStatementSplitter.Instance;
         var workload = request.WorkloadSql is { } sql
-            ? FileWorkload.Load(sql, request.WorkloadName, splitter)
-            : await StatStatementsWorkload.LoadAsync(connection, server, splitter, cancellationToken);
+            ? FileWorkload.Load(sql, request.WorkloadName)
+            : await StatStatementsWorkload.LoadAsync(connection, server, cancellationToken);
 
         Analysis analysis;
         await using (var session = await WhatIfSession.StartAsync(connection, server, request.StatementTimeout, cancellationToken))
@@ -103,7 +102,7 @@ public static class IndexAdvisor
         foreach (var query in queries)
         {
             var plan = await session.PlanAsync(query, cancellationToken);
-            var uses = plan.SelfAndDescendants()
+            var uses = plan.DescendantsAndSelf()
                 .Select(n => HypotheticalIndex.OidInPlanName(n.IndexName))
                 .OfType<uint>()
                 .Where(byOid.ContainsKey)
@@ -163,7 +162,7 @@ public static class IndexAdvisor
 
     private static string? NotTimedReason(WorkloadQuery query, PlanNode plan) =>
         query.ParameterCount > 0 ? "has $n parameters: only queries with literal values can be timed (give them in a --workload file)"
-        : plan.SelfAndDescendants().Any(n => n.NodeType == "ModifyTable") ? "changes data: verification runs read-only queries only"
+        : plan.DescendantsAndSelf().Any(n => n.NodeType == "ModifyTable") ? "changes data: verification runs read-only queries only"
         : null;
 
     private static AdvisorException EmptyWorkload(Workload workload, PlannedWorkload planned)

@@ -17,8 +17,6 @@ public static class ExplainRunner
     /// <summary>First PostgreSQL version with <c>EXPLAIN (GENERIC_PLAN)</c>.</summary>
     public const int GenericPlanOptionVersion = 16;
 
-    private static readonly ISqlStatementReader Statements = new LexerStatementReader();
-
     private static readonly TimeSpan MaxLockWait = TimeSpan.FromSeconds(10);
 
     private static readonly TimeSpan IdleInTransactionGrace = TimeSpan.FromSeconds(60);
@@ -26,11 +24,11 @@ public static class ExplainRunner
     /// <exception cref="ExplainException">Refused by the policy, an invalid request, or an error from PostgreSQL.</exception>
     /// <exception cref="DatabaseUnavailableException">The database cannot be reached.</exception>
     public static Task<ExplainResult> ExplainAsync(DatabaseHandle handle, ExplainRequest request, CancellationToken cancellationToken = default) =>
-        ExplainAsync(handle, request, Statements, cancellationToken);
+        ExplainAsync(handle, request, ExplainPolicy.Decide, cancellationToken);
 
-    /// <summary>With another statement reader: the shared lexer once it exists, or a deliberately wrong one in tests.</summary>
+    /// <summary>With another policy: a deliberately wrong one in tests shows that the server refuses what slips past.</summary>
     internal static async Task<ExplainResult> ExplainAsync(
-        DatabaseHandle handle, ExplainRequest request, ISqlStatementReader statements, CancellationToken cancellationToken)
+        DatabaseHandle handle, ExplainRequest request, Func<string, ExplainRequest, StatementDecision> policy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handle);
         ArgumentNullException.ThrowIfNull(request);
@@ -39,7 +37,7 @@ public static class ExplainRunner
             throw new ExplainException($"the timeout must be positive (got {request.Timeout})", ExplainErrorKind.InvalidRequest);
         }
 
-        var decision = ExplainPolicy.Decide(request.Sql ?? string.Empty, statements.Read(request.Sql ?? string.Empty), request);
+        var decision = policy(request.Sql ?? string.Empty, request);
         var settings = PlannerSettings.Validate(request.SessionSettings);
         var writes = request.Analyze && decision.ChangesData;
 

@@ -20,6 +20,10 @@ public static class PlanAnalyzer
         return Analyze(PlanJsonReader.Read(planJson), environment);
     }
 
+    /// <summary>The typed tree and timings alone, without insights: for callers that plan many statements (the index advisor).</summary>
+    /// <exception cref="ExplainException">The text is not a JSON plan (kind InvalidRequest).</exception>
+    internal static PlanDocument Read(string planJson) => PlanJsonReader.Read(planJson);
+
     internal static ExplainResult Analyze(PlanDocument document, PlanEnvironment? environment)
     {
         environment ??= PlanEnvironment.Defaults.WithPlanSettings(document.Settings);

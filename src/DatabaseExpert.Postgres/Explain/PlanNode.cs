@@ -83,6 +83,9 @@ public sealed record PlanNode
 
     public IReadOnlyList<string> GroupKey { get; init; } = [];
 
+    /// <summary>The node's output columns and expressions; only with VERBOSE.</summary>
+    public IReadOnlyList<string> Output { get; init; } = [];
+
     public string? SortMethod { get; init; }
 
     public long? SortSpaceUsedKb { get; init; }

@@ -1,3 +1,4 @@
+using DatabaseExpert.Postgres.Safety.Internal;
 using DatabaseExpert.Postgres.Sql;
 
 namespace DatabaseExpert.Postgres.Safety;
@@ -13,6 +14,9 @@ public sealed record SqlClassification(SqlAccess Access, string Command, string?
 
     /// <summary>True for queries whose rows can be capped by wrapping them (<c>SELECT</c>, <c>WITH</c>, <c>VALUES</c>, <c>TABLE</c>).</summary>
     public bool IsQuery { get; init; }
+
+    /// <summary>For writes: what makes the statement one.</summary>
+    internal WriteKind WriteKind { get; init; }
 
     /// <summary>The reason with its <c>line:col</c>, for messages.</summary>
     public string Describe() => Reason is null ? Command : Position is { } at ? $"{Reason} (at {at})" : Reason;

@@ -44,8 +44,7 @@ public static class SqlClassifier
         }
 
         var statement = script.Statements[0];
-        SqlToken[] tokens = [.. statement.SignificantTokens];
-        foreach (var token in tokens)
+        foreach (var token in statement.SignificantTokens)
         {
             if (token.Kind == SqlTokenKind.Parameter)
             {
@@ -53,12 +52,40 @@ public static class SqlClassifier
                     SqlAccess.Refused, statement.Keywords, $"{token.Text} is a parameter, and dbx runs SQL without parameter values: write the values into the SQL", token.Start);
             }
 
-            if (token.IsName && (token.Value ?? token.Text) is var name && ForbiddenFunctions.Reason(name) is { } why)
+            if (token.IsName && (token.Value ?? token.Text) is var name && ForbiddenFunctions.Find(name) is { } forbidden)
             {
-                return new SqlClassification(SqlAccess.Refused, statement.Keywords, $"{name}() {why}", token.Start);
+                return new SqlClassification(SqlAccess.Refused, statement.Keywords, $"{name}() {forbidden.Reason}", token.Start);
             }
         }
 
-        return StatementRules.Classify(tokens, 0) with { Statement = statement };
+        return ClassifyCommand(statement);
+    }
+
+    /// <summary>
+    /// The statement's command and access from its words alone, without the refusals of parameters and forbidden
+    /// functions above: for callers with their own rules for those (EXPLAIN plans statements with parameters, and
+    /// runs them only under ANALYZE).
+    /// </summary>
+    internal static SqlClassification ClassifyCommand(SqlStatement statement) =>
+        StatementRules.Classify([.. statement.SignificantTokens], 0) with { Statement = statement };
+
+    /// <summary>
+    /// The first call (a name followed by <c>(</c>) of a forbidden function whose effect escapes even a rolled-back
+    /// read-only transaction, or null: what a statement that is executed and rolled back (EXPLAIN ANALYZE) must not call.
+    /// </summary>
+    internal static SqlToken? FindCallEscapingRollback(SqlStatement statement)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        SqlToken[] tokens = [.. statement.SignificantTokens];
+        for (var i = 0; i + 1 < tokens.Length; i++)
+        {
+            if (tokens[i].IsName && tokens[i + 1].IsPunctuation('(')
+                && ForbiddenFunctions.Find(tokens[i].Value ?? tokens[i].Text) is { EscapesRollback: true })
+            {
+                return tokens[i];
+            }
+        }
+
+        return null;
     }
 }

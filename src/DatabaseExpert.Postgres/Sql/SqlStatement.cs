@@ -1,3 +1,4 @@
+using System.Globalization;
 using DatabaseExpert.Postgres.Sql.Internal;
 
 namespace DatabaseExpert.Postgres.Sql;
@@ -26,6 +27,16 @@ public sealed record SqlStatement(
     /// <c>SELECT</c>): words up to the first object name, literal or symbol. For classifying statements.
     /// </summary>
     public string Keywords => StatementHead.Keywords(Tokens);
+
+    /// <summary>
+    /// The highest <c>$n</c> placeholder, 0 when there is none: how many parameter values the statement takes. A number
+    /// too large for an <see cref="int"/> counts as <see cref="int.MaxValue"/> (the server rejects it).
+    /// </summary>
+    public int ParameterCount => Tokens
+        .Where(t => t.Kind == SqlTokenKind.Parameter)
+        .Select(t => int.TryParse(t.Span[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue)
+        .DefaultIfEmpty()
+        .Max();
 
     /// <summary>True when the statement begins with these unquoted words, in any letter case, comments and line breaks between them allowed.</summary>
     public bool StartsWith(params ReadOnlySpan<string> words) => StatementHead.StartsWith(Tokens, words);

@@ -1,4 +1,4 @@
-using DatabaseExpert.Postgres.Advisor.Internal.Sql;
+using DatabaseExpert.Postgres.Sql;
 using DatabaseExpert.Testing.Postgres;
 
 namespace DatabaseExpert.Postgres.Tests.Advisor;
@@ -25,7 +25,7 @@ internal static class ShopWorkload
             // One statement at a time, as psql -f runs the file: VACUUM cannot run inside a multi-statement batch.
             await using (var connection = await database.OpenConnectionAsync())
             {
-                foreach (var statement in MinimalStatementSplitter.Instance.Split(File.ReadAllText(PathOf("shop-needs.sql"))))
+                foreach (var statement in SqlScript.Parse(File.ReadAllText(PathOf("shop-needs.sql"))).Statements)
                 {
                     await using var command = new Npgsql.NpgsqlCommand(statement.Text, connection) { CommandTimeout = 300 };
                     await command.ExecuteNonQueryAsync();

@@ -6,8 +6,6 @@ namespace DatabaseExpert.Postgres.Tests.Explain;
 /// <summary>The decisions made before anything reaches the server.</summary>
 public sealed class ExplainPolicyTests
 {
-    private static readonly LexerStatementReader Reader = new();
-
     [Theory]
     [InlineData("select * from orders")]
     [InlineData("(select 1) union all (select 2)")]
@@ -90,6 +88,29 @@ public sealed class ExplainPolicyTests
         Assert.False(Decide(sql, analyze: false).ChangesData);
     }
 
+    [Theory]
+    [InlineData("select pg_stat_reset()", "pg_stat_reset()")]
+    [InlineData("select hypopg_create_index('create index on t (a)')", "hypopg_create_index()")]
+    [InlineData("select query_to_xml('select pg_terminate_backend(1)', true, false, '')", "query_to_xml()")]
+    [InlineData("select pg_advisory_unlock_all()", "pg_advisory_unlock_all()")]
+    public void Analyze_refuses_every_forbidden_function_whose_effect_escapes_the_rollback(string sql, string function)
+    {
+        var error = Assert.Throws<ExplainException>(() => Decide(sql, analyze: true, allowWrites: true));
+
+        Assert.Equal(ExplainErrorKind.Refused, error.Kind);
+        Assert.Contains(function, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("select nextval('s')")]
+    [InlineData("select set_config('work_mem', '1MB', true)")]
+    [InlineData("select pg_notify('c', 'x')")]
+    [InlineData("select pg_advisory_xact_lock(1)")]
+    public void Analyze_leaves_what_the_read_only_transaction_or_the_rollback_stops_to_them(string sql)
+    {
+        Assert.False(Decide(sql, analyze: true).ChangesData);
+    }
+
     [Fact]
     public void Placeholders_without_values_get_a_generic_plan_but_no_analyze()
     {
@@ -129,6 +150,29 @@ public sealed class ExplainPolicyTests
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("select 'open", "unterminated string constant: the ' opened here is never closed (line 1, column 8)")]
+    [InlineData("select 1\n  /* open", "unterminated /* comment: add the closing */ (line 2, column 3)")]
+    [InlineData("select $x$ open", "unterminated dollar-quoted string: no closing $x$ for the one opened here (line 1, column 8)")]
+    [InlineData("select \"open", "unterminated quoted identifier: the \" opened here is never closed (line 1, column 8)")]
+    public void Unterminated_text_is_a_problem_with_its_position(string sql, string problem)
+    {
+        var error = Assert.Throws<ExplainException>(() => Decide(sql, analyze: false));
+
+        Assert.Equal(ExplainErrorKind.InvalidRequest, error.Kind);
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_unquoted_words_outside_literals_are_keywords()
+    {
+        Assert.Contains(
+            "data-modifying DELETE",
+            Decide("with d as (delete from t returning *) select \"Update\", lower(x) from d where y = 'insert'", analyze: false).ChangeReason,
+            StringComparison.Ordinal);
+        Assert.False(Decide("select \"Update\", \"delete\", lower(x) from d where y = 'insert'", analyze: false).ChangesData);
+    }
+
     private static StatementDecision Decide(string sql, bool analyze, bool allowWrites = false, IReadOnlyList<string?>? parameters = null) =>
-        ExplainPolicy.Decide(sql, Reader.Read(sql), new ExplainRequest(sql) { Analyze = analyze, AllowWrites = allowWrites, Parameters = parameters });
+        ExplainPolicy.Decide(sql, new ExplainRequest(sql) { Analyze = analyze, AllowWrites = allowWrites, Parameters = parameters });
 }

@@ -145,9 +145,9 @@ public sealed class ExplainRunnerTests() : ShopTest("explain_runner", "No Reset 
     [Fact]
     public async Task The_server_also_refuses_a_second_statement_that_slipped_past_the_reader()
     {
-        // A reader that sees one statement where there are two: the text still reaches the server as one protocol message.
+        // A policy that sees one statement where there are two: the text still reaches the server as one protocol message.
         var error = await Assert.ThrowsAsync<ExplainException>(() => ExplainRunner.ExplainAsync(
-            Shop.Handle, new ExplainRequest("select 1; drop table reviews"), new OneStatementReader(), CancellationToken.None));
+            Shop.Handle, new ExplainRequest("select 1; drop table reviews"), (_, _) => new StatementDecision(null, 0, false), CancellationToken.None));
 
         Assert.Equal(ExplainErrorKind.StatementError, error.Kind);
         Assert.Contains("multiple commands", error.Message, StringComparison.Ordinal);
@@ -203,11 +203,5 @@ public sealed class ExplainRunnerTests() : ShopTest("explain_runner", "No Reset 
         await using var connection = await Shop.Handle.OpenConnectionAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private sealed class OneStatementReader : ISqlStatementReader
-    {
-        public SqlStatementFacts Read(string sql) =>
-            new(1, [new SqlWord("SELECT", Quoted: false, Depth: 0, FollowedByParenthesis: false, Offset: 0)], 0, null);
     }
 }

@@ -76,6 +76,44 @@ public sealed class SqlLexerTests
     [InlineData("set local statement_timeout = 0", "SET LOCAL")]
     public void Keywords_name_the_statement(string sql, string expected) => Assert.Equal(expected, SqlScript.Parse(sql).Statements.Single().Keywords);
 
+    [Theory]
+    [InlineData("select $1, $2", 2)]
+    [InlineData("select $3", 3)]
+    [InlineData("select 1", 0)]
+    [InlineData("select '$9', $$ $8 $$", 0)]
+    [InlineData("select \"$7\" /* $6 */ -- $5", 0)]
+    [InlineData("select a$1 from t", 0)]
+    [InlineData("SELECT * FROM t WHERE a = $2 AND b = $1", 2)]
+    [InlineData("select $99999999999", int.MaxValue)]
+    public void ParameterCount_is_the_highest_placeholder(string sql, int expected) =>
+        Assert.Equal(expected, SqlScript.Parse(sql).Statements.Single().ParameterCount);
+
+    [Theory]
+    [InlineData("select 1", 1)]
+    [InlineData("select 1;", 1)]
+    [InlineData("  ;; select 1 ;; ", 1)]
+    [InlineData("select 1; select 2", 2)]
+    [InlineData("select ';' as semi", 1)]
+    [InlineData("select 'it''s; fine'", 1)]
+    [InlineData(@"select E'a\'; b'", 1)]
+    [InlineData(@"select E'a\\'; select 2", 2)]
+    [InlineData("select \"odd;name\" from t", 1)]
+    [InlineData("select $$ ; $$", 1)]
+    [InlineData("select $fn$ body; $$ still inside; $fn$", 1)]
+    [InlineData("select 1 -- ; trailing comment", 1)]
+    [InlineData("select /* ; /* nested ; */ still ; */ 1", 1)]
+    [InlineData("select 1; -- only a comment after", 1)]
+    [InlineData("select 1; /* c */ ; drop table t", 2)]
+    [InlineData("", 0)]
+    [InlineData("-- nothing", 0)]
+    public void Statements_are_counted_at_the_top_level(string sql, int expected)
+    {
+        var script = SqlScript.Parse(sql);
+
+        Assert.False(script.HasErrors);
+        Assert.Equal(expected, script.Statements.Count);
+    }
+
     [Fact]
     public void StartsWith_skips_comments_and_ignores_case()
     {

@@ -1,4 +1,5 @@
 using DatabaseExpert.Postgres.Explain.Internal;
+using DatabaseExpert.Postgres.Plans;
 
 namespace DatabaseExpert.Postgres.Explain.Insights;
 

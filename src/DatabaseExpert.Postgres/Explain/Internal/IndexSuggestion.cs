@@ -1,3 +1,5 @@
+using DatabaseExpert.Postgres.Plans;
+
 namespace DatabaseExpert.Postgres.Explain.Internal;
 
 /// <summary>A B-tree index that would serve some plain column comparisons: equality columns first, then one range column.</summary>

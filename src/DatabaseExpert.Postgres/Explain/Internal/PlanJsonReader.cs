@@ -90,6 +90,7 @@ internal static class PlanJsonReader
             RowsRemovedByIndexRecheck = Number(e, "Rows Removed by Index Recheck"),
             SortKey = Texts(e, "Sort Key"),
             GroupKey = Texts(e, "Group Key"),
+            Output = Texts(e, "Output"),
             SortMethod = Text(e, "Sort Method"),
             SortSpaceUsedKb = Whole(e, "Sort Space Used"),
             SortSpaceType = Text(e, "Sort Space Type"),

@@ -1,22 +1,12 @@
+using DatabaseExpert.Postgres.Sql;
+
 namespace DatabaseExpert.Postgres.Explain.Internal;
 
-/// <summary>Turns a character offset into the 1-based <c>line:column</c> people look for in their editor.</summary>
+/// <summary>Positions the way people look for them in their editor: <c>line 3, column 7</c>.</summary>
 internal static class TextPosition
 {
-    public static string Describe(string text, int offset)
-    {
-        offset = Math.Clamp(offset, 0, text.Length);
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < offset; i++)
-        {
-            if (text[i] == '\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
+    public static string Describe(SqlPosition position) => $"line {position.Line}, column {position.Column}";
 
-        return $"line {line}, column {offset - lineStart + 1}";
-    }
+    /// <summary>The position of a character offset in <paramref name="text"/>, clamped to the text.</summary>
+    public static string Describe(string text, int offset) => Describe(new SqlSource(text).PositionOf(Math.Clamp(offset, 0, text.Length)));
 }

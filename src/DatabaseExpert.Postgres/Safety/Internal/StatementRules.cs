@@ -116,7 +116,7 @@ internal static class StatementRules
             var before = i > start ? tokens[i - 1] : default;
             if ((token.IsKeyword("UPDATE") || token.IsKeyword("SHARE")) && (before.IsKeyword("FOR") || before.IsKeyword("KEY")))
             {
-                return new SqlClassification(SqlAccess.Write, command, "FOR UPDATE/SHARE locks rows", token.Start) { IsQuery = true };
+                return new SqlClassification(SqlAccess.Write, command, "FOR UPDATE/SHARE locks rows", token.Start) { IsQuery = true, WriteKind = WriteKind.LocksRows };
             }
 
             if (DataChanging.Contains(token.Text))
@@ -125,12 +125,13 @@ internal static class StatementRules
                     SqlAccess.Write, command, $"contains {token.Text.ToUpperInvariant()}: a data-changing statement inside the query (writable CTE)", token.Start)
                 {
                     IsQuery = true,
+                    WriteKind = WriteKind.DataChangingCte,
                 };
             }
 
             if (token.IsKeyword("INTO"))
             {
-                return new SqlClassification(SqlAccess.Write, command, "SELECT … INTO creates a table", token.Start) { IsQuery = true };
+                return new SqlClassification(SqlAccess.Write, command, "SELECT … INTO creates a table", token.Start) { IsQuery = true, WriteKind = WriteKind.SelectInto };
             }
         }
 
@@ -177,7 +178,10 @@ internal static class StatementRules
         {
             SqlAccess.Refused => inner with { Command = command },
             SqlAccess.Write when analyze => new SqlClassification(
-                SqlAccess.Write, command, $"EXPLAIN ANALYZE executes the {inner.Command}, and it changes data ({inner.Reason ?? inner.Command})", inner.Position),
+                SqlAccess.Write, command, $"EXPLAIN ANALYZE executes the {inner.Command}, and it changes data ({inner.Reason ?? inner.Command})", inner.Position)
+            {
+                WriteKind = WriteKind.Statement,
+            },
             _ => new SqlClassification(SqlAccess.Read, command, null, tokens[start].Start),
         };
     }
@@ -246,7 +250,7 @@ internal static class StatementRules
         var command = second is { Kind: SqlTokenKind.Identifier } && word is "CREATE" or "ALTER" or "DROP"
             ? $"{word} {second.Value.Text.ToUpperInvariant()}"
             : word;
-        return new SqlClassification(SqlAccess.Write, command, $"{command} changes the database", first.Start);
+        return new SqlClassification(SqlAccess.Write, command, $"{command} changes the database", first.Start) { WriteKind = WriteKind.Statement };
     }
 
     private static SqlToken? Next(SqlToken[] tokens, int index) => index + 1 < tokens.Length ? tokens[index + 1] : null;

@@ -1,5 +1,5 @@
-using DatabaseExpert.Postgres.Advisor.Internal.Plans;
 using DatabaseExpert.Postgres.Advisor.Internal.Statistics;
+using DatabaseExpert.Postgres.Plans;
 
 namespace DatabaseExpert.Postgres.Advisor.Internal.Candidates;
 

@@ -1,3 +1,6 @@
+using DatabaseExpert.Postgres.Explain;
+using DatabaseExpert.Postgres.Plans;
+
 namespace DatabaseExpert.Postgres.Advisor.Internal.Plans;
 
 /// <summary>
@@ -13,11 +16,14 @@ internal sealed class ProfileBuilder(Func<RelationRef, string, string?> columnTy
 
     public QueryProfile Build(PlanNode root)
     {
-        var nodes = root.SelfAndDescendants().ToList();
+        var nodes = root.DescendantsAndSelf().ToList();
         var aliases = new Dictionary<string, RelationRef>(StringComparer.Ordinal);
-        foreach (var node in nodes.Where(n => n.Relation is not null && n.Alias is not null))
+        foreach (var node in nodes)
         {
-            aliases.TryAdd(node.Alias!, node.Relation!.Value);
+            if (node.Relation() is { } relation && node.AliasOrName() is { } alias)
+            {
+                aliases.TryAdd(alias, relation);
+            }
         }
 
         var relations = new SortedDictionary<RelationRef, RelationUsage>();
@@ -29,7 +35,7 @@ internal sealed class ProfileBuilder(Func<RelationRef, string, string?> columnTy
         var context = new Context(aliases, relations, columnType);
         foreach (var node in nodes)
         {
-            foreach (var condition in node.Conditions)
+            foreach (var condition in node.Conditions())
             {
                 var expression = PlanExpressionParser.Parse(condition);
                 context.Reference(expression);
@@ -43,7 +49,7 @@ internal sealed class ProfileBuilder(Func<RelationRef, string, string?> columnTy
             ReadGroupKeys(context, node);
 
             // A scan below another node may print its whole row (a "physical target list"); its parent prints what is used.
-            if (node.Relation is null || ReferenceEquals(node, root))
+            if (node.RelationName is null || ReferenceEquals(node, root))
             {
                 foreach (var output in node.Output)
                 {
@@ -136,12 +142,12 @@ internal sealed class ProfileBuilder(Func<RelationRef, string, string?> columnTy
 
     private static void ReadSortKeys(Context context, PlanNode node)
     {
-        if (node.SortKeys.Count == 0 || !node.NodeType.EndsWith("Sort", StringComparison.Ordinal))
+        if (node.SortKey.Count == 0 || !node.NodeType.EndsWith("Sort", StringComparison.Ordinal))
         {
             return;
         }
 
-        var keys = node.SortKeys.Select(PlanExpressionParser.ParseSortKey).ToList();
+        var keys = node.SortKey.Select(PlanExpressionParser.ParseSortKey).ToList();
         var columns = keys.Select(k => context.Resolve(k.Expression)).ToList();
         foreach (var key in keys)
         {
@@ -159,12 +165,12 @@ internal sealed class ProfileBuilder(Func<RelationRef, string, string?> columnTy
 
     private static void ReadGroupKeys(Context context, PlanNode node)
     {
-        if (node.GroupKeys.Count == 0)
+        if (node.GroupKey.Count == 0)
         {
             return;
         }
 
-        var expressions = node.GroupKeys.Select(PlanExpressionParser.Parse).ToList();
+        var expressions = node.GroupKey.Select(PlanExpressionParser.Parse).ToList();
         var columns = expressions.Select(context.Resolve).ToList();
         foreach (var expression in expressions)
         {

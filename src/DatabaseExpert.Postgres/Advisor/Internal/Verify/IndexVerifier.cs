@@ -1,7 +1,6 @@
-using System.Text.Json;
-using DatabaseExpert.Postgres.Advisor.Internal.Plans;
 using DatabaseExpert.Postgres.Advisor.Internal.Sql;
 using DatabaseExpert.Postgres.Connections;
+using DatabaseExpert.Postgres.Explain;
 using Npgsql;
 
 namespace DatabaseExpert.Postgres.Advisor.Internal.Verify;
@@ -110,16 +109,14 @@ internal sealed class IndexVerifier(DatabaseHandle database, AdviseRequest reque
             for (var run = 0; run <= request.VerifyRuns; run++)
             {
                 await using var command = new NpgsqlCommand($"EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) {sql}", connection) { CommandTimeout = CommandTimeout };
-                var json = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
-                using var document = JsonDocument.Parse(json);
-                var root = document.RootElement[0];
+                var plan = PlanAnalyzer.Read((string)(await command.ExecuteScalarAsync(cancellationToken))!);
                 if (run > 0)
                 {
-                    // Run 0 warms the cache and is not counted.
-                    times.Add(root.GetProperty("Execution Time").GetDouble());
+                    // Run 0 warms the cache and is not counted. ANALYZE always reports the execution time.
+                    times.Add(plan.ExecutionTimeMs!.Value);
                 }
 
-                indexes = PlanNode.Parse(json).SelfAndDescendants().Select(n => n.IndexName).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+                indexes = plan.Root.DescendantsAndSelf().Select(n => n.IndexName).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
             }
 
             await transaction.ReleaseAsync("dbx_verify", cancellationToken);

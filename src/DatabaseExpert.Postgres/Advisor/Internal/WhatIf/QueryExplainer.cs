@@ -1,5 +1,5 @@
-using DatabaseExpert.Postgres.Advisor.Internal.Plans;
 using DatabaseExpert.Postgres.Advisor.Internal.Workload;
+using DatabaseExpert.Postgres.Explain;
 using Npgsql;
 
 namespace DatabaseExpert.Postgres.Advisor.Internal.WhatIf;
@@ -25,12 +25,12 @@ internal sealed class QueryExplainer(NpgsqlConnection connection, ServerInfo ser
         var options = verbose ? "VERBOSE, FORMAT JSON" : "FORMAT JSON";
         if (query.ParameterCount == 0)
         {
-            return PlanNode.Parse(await ScalarAsync($"EXPLAIN ({options}) {query.Text}", cancellationToken));
+            return PlanAnalyzer.Read(await ScalarAsync($"EXPLAIN ({options}) {query.Text}", cancellationToken)).Root;
         }
 
         if (server.VersionNumber >= 160000)
         {
-            return PlanNode.Parse(await ScalarAsync($"EXPLAIN (GENERIC_PLAN, {options}) {query.Text}", cancellationToken));
+            return PlanAnalyzer.Read(await ScalarAsync($"EXPLAIN (GENERIC_PLAN, {options}) {query.Text}", cancellationToken)).Root;
         }
 
         await ExecuteAsync($"PREPARE {StatementName} AS {query.Text}", cancellationToken);
@@ -38,7 +38,7 @@ internal sealed class QueryExplainer(NpgsqlConnection connection, ServerInfo ser
         var arguments = string.Join(", ", Enumerable.Repeat("NULL", query.ParameterCount));
         var json = await ScalarAsync($"EXPLAIN ({options}) EXECUTE {StatementName}({arguments})", cancellationToken);
         await ForgetPreparedAsync(cancellationToken);
-        return PlanNode.Parse(json);
+        return PlanAnalyzer.Read(json).Root;
     }
 
     /// <summary>

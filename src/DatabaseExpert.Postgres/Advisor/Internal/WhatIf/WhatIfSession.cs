@@ -1,5 +1,4 @@
 using DatabaseExpert.Postgres.Advisor.Internal.Candidates;
-using DatabaseExpert.Postgres.Advisor.Internal.Plans;
 using DatabaseExpert.Postgres.Advisor.Internal.Sql;
 using DatabaseExpert.Postgres.Advisor.Internal.Workload;
 using Npgsql;
@@ -125,7 +124,7 @@ internal sealed class WhatIfSession : IAsyncDisposable
     public long SizeOf(IndexCandidate candidate) => _sizes[candidate];
 
     /// <summary>Plans a query against the existing and the active hypothetical indexes.</summary>
-    public Task<PlanNode> PlanAsync(WorkloadQuery query, CancellationToken cancellationToken) =>
+    public Task<Explain.PlanNode> PlanAsync(WorkloadQuery query, CancellationToken cancellationToken) =>
         Explainer.ExplainAsync(query, verbose: false, cancellationToken);
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,6 @@
 using DatabaseExpert.Postgres.Advisor.Internal.Plans;
 using DatabaseExpert.Postgres.Advisor.Internal.Workload;
+using DatabaseExpert.Postgres.Explain;
 
 namespace DatabaseExpert.Postgres.Advisor.Internal.WhatIf;
 
@@ -19,7 +20,7 @@ internal sealed record PlannedWorkload(
     private static readonly HashSet<string> SystemSchemas = new(StringComparer.Ordinal) { "pg_catalog", "information_schema", "pg_toast" };
 
     public static IEnumerable<RelationRef> UserTables(PlanNode plan) =>
-        plan.SelfAndDescendants().Select(n => n.Relation).OfType<RelationRef>().Where(r => !SystemSchemas.Contains(r.Schema)).Distinct();
+        plan.DescendantsAndSelf().Select(n => n.Relation()).OfType<RelationRef>().Where(r => !SystemSchemas.Contains(r.Schema)).Distinct();
 
     /// <param name="session">The what-if session (no hypothetical index is in place yet).</param>
     /// <param name="workload">The statements, best first.</param>

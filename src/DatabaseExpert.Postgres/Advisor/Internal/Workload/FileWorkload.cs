@@ -1,22 +1,14 @@
-using DatabaseExpert.Postgres.Advisor.Internal.Sql;
-
 namespace DatabaseExpert.Postgres.Advisor.Internal.Workload;
 
 /// <summary>A workload written as a SQL script: every statement counts once.</summary>
 internal static class FileWorkload
 {
-    public static Workload Load(string sql, string name, IStatementSplitter splitter)
+    public static Workload Load(string sql, string name)
     {
-        IReadOnlyList<StatementSlice> statements;
-        try
+        var (statements, error) = WorkloadScript.Parse(sql, name);
+        if (error is not null)
         {
-            statements = splitter.Split(sql);
-        }
-        catch (SqlLexException ex)
-        {
-            throw new AdvisorException(
-                AdvisorErrorKind.InvalidWorkload,
-                $"{name}:{ex.Line}:{ex.Column}: {ex.Message}; close it, or end the statement before it with ';'");
+            throw new AdvisorException(AdvisorErrorKind.InvalidWorkload, $"{error}; close it, or end the statement before it with ';'");
         }
 
         var queries = new List<WorkloadQuery>();

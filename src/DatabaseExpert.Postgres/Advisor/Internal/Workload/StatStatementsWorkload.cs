@@ -16,7 +16,7 @@ internal static class StatStatementsWorkload
     private const int MaxRows = 1000;
 
     public static async Task<Workload> LoadAsync(
-        NpgsqlConnection connection, ServerInfo server, IStatementSplitter splitter, CancellationToken cancellationToken)
+        NpgsqlConnection connection, ServerInfo server, CancellationToken cancellationToken)
     {
         if (server.StatStatementsSchema is not { } schema)
         {
@@ -50,17 +50,8 @@ internal static class StatStatementsWorkload
                 var source = $"{SourceName} queryid {reader.GetInt64(0)}";
                 var text = reader.IsDBNull(1) ? string.Empty : reader.GetString(1);
                 var calls = reader.GetInt64(2);
-                StatementSlice? statement;
-                try
-                {
-                    var statements = splitter.Split(text);
-                    statement = statements.Count == 1 ? statements[0] : null;
-                }
-                catch (SqlLexException)
-                {
-                    statement = null;
-                }
-
+                var statements = WorkloadScript.Parse(text).Statements;
+                var statement = statements.Count == 1 ? statements[0] : null;
                 if (statement is null || WorkloadFilter.ReasonToSkip(statement) is not null)
                 {
                     // Utility statements (SET, BEGIN, EXPLAIN, …) are not part of the query workload; no need to list them.

@@ -1,5 +1,3 @@
-using DatabaseExpert.Postgres.Advisor.Internal.Sql;
-
 namespace DatabaseExpert.Postgres.Advisor.Internal.Workload;
 
 /// <summary>Which statements can be costed: those EXPLAIN accepts and an index can speed up.</summary>

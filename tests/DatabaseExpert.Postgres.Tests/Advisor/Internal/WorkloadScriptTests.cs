@@ -1,15 +1,13 @@
-using DatabaseExpert.Postgres.Advisor.Internal.Sql;
+using DatabaseExpert.Postgres.Advisor.Internal.Workload;
 
 namespace DatabaseExpert.Postgres.Tests.Advisor.Internal;
 
-public sealed class MinimalStatementSplitterTests
+public sealed class WorkloadScriptTests
 {
-    private static readonly MinimalStatementSplitter Splitter = MinimalStatementSplitter.Instance;
-
     [Fact]
     public void Splits_on_top_level_semicolons_and_keeps_lines_and_first_words()
     {
-        var statements = Splitter.Split("-- heading; not a statement\nSELECT 1;\n\n  update t set a = 1\n  where b = 2;;\nWITH x AS (SELECT 1) SELECT * FROM x");
+        var statements = Split("-- heading; not a statement\nSELECT 1;\n\n  update t set a = 1\n  where b = 2;;\nWITH x AS (SELECT 1) SELECT * FROM x");
 
         Assert.Equal(["SELECT 1", "update t set a = 1\n  where b = 2", "WITH x AS (SELECT 1) SELECT * FROM x"], statements.Select(s => s.Text));
         Assert.Equal([2, 4, 6], statements.Select(s => s.Line));
@@ -26,7 +24,7 @@ public sealed class MinimalStatementSplitterTests
     [InlineData("SELECT $$;$$, $fn$ ; $$ ; $fn$")]
     public void Never_splits_inside_strings_identifiers_comments_or_dollar_quotes(string sql)
     {
-        var statement = Assert.Single(Splitter.Split(sql + ";"));
+        var statement = Assert.Single(Split(sql + ";"));
 
         Assert.StartsWith("SELECT", statement.Text, StringComparison.Ordinal);
     }
@@ -34,7 +32,7 @@ public sealed class MinimalStatementSplitterTests
     [Fact]
     public void Counts_parameters_outside_strings()
     {
-        var statement = Assert.Single(Splitter.Split("SELECT '$9', a$1 FROM t WHERE a = $2 AND b = $1 -- $7"));
+        var statement = Assert.Single(Split("SELECT '$9', a$1 FROM t WHERE a = $2 AND b = $1 -- $7"));
 
         Assert.Equal(2, statement.ParameterCount);
     }
@@ -42,7 +40,7 @@ public sealed class MinimalStatementSplitterTests
     [Fact]
     public void A_psql_meta_command_between_statements_is_a_statement_of_its_own()
     {
-        var statements = Splitter.Split("\\timing on\nSELECT 1;\n\\set x 5\nSELECT 'x\n\\not meta';");
+        var statements = Split("\\timing on\nSELECT 1;\n\\set x 5\nSELECT 'x\n\\not meta';");
 
         Assert.Equal(["\\timing", "select", "\\set", "select"], statements.Select(s => s.FirstWord));
         Assert.Equal([1, 2, 3, 4], statements.Select(s => s.Line));
@@ -56,9 +54,17 @@ public sealed class MinimalStatementSplitterTests
     [InlineData("SELECT $x$ open", 1, 8)]
     public void Unterminated_text_names_where_it_starts(string sql, int line, int column)
     {
-        var error = Assert.Throws<SqlLexException>(() => Splitter.Split(sql));
+        var error = WorkloadScript.Parse(sql).Error;
 
-        Assert.Equal((line, column), (error.Line, error.Column));
+        Assert.NotNull(error);
+        Assert.Equal((line, column), (error.Position.Line, error.Position.Column));
         Assert.StartsWith("unterminated", error.Message, StringComparison.Ordinal);
+    }
+
+    private static IReadOnlyList<StatementSlice> Split(string sql)
+    {
+        var script = WorkloadScript.Parse(sql);
+        Assert.Null(script.Error);
+        return script.Statements;
     }
 }

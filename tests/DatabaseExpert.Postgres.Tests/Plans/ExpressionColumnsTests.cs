@@ -1,6 +1,6 @@
-using DatabaseExpert.Postgres.Explain.Internal;
+using DatabaseExpert.Postgres.Plans;
 
-namespace DatabaseExpert.Postgres.Tests.Explain;
+namespace DatabaseExpert.Postgres.Tests.Plans;
 
 public sealed class ExpressionColumnsTests
 {
@@ -42,5 +42,11 @@ public sealed class ExpressionColumnsTests
     public void No_columns_in_constant_conditions(string? expression)
     {
         Assert.Empty(ExpressionColumns.Extract(expression));
+    }
+
+    [Fact]
+    public void Sort_directions_are_not_columns()
+    {
+        Assert.Equal(["created_at"], ExpressionColumns.Extract("o.created_at DESC NULLS LAST").Select(r => r.Name));
     }
 }

@@ -1,6 +1,10 @@
-namespace DatabaseExpert.Postgres.Advisor.Internal.Plans;
+namespace DatabaseExpert.Postgres.Plans;
 
-/// <summary>The few shapes of a deparsed plan expression (EXPLAIN VERBOSE) that matter for index advice.</summary>
+/// <summary>
+/// The few shapes of a deparsed plan expression (EXPLAIN's <c>Filter</c>, <c>Index Cond</c>, <c>Sort Key</c>, …) that
+/// matter for indexes: the advisor reads predicates, join keys and sort keys from them, EXPLAIN's insights the columns
+/// a filter compares (<see cref="ExpressionColumns"/>).
+/// </summary>
 internal abstract record PlanExpression
 {
     /// <summary>Every column reference inside, in order.</summary>
@@ -52,7 +56,19 @@ internal sealed record NullTestExpression(PlanExpression Argument, bool IsNull) 
     public override IEnumerable<ColumnExpression> Columns => Argument.Columns;
 }
 
-/// <summary>Anything else (function calls over columns, CASE, sub-plans): only its column references are kept.</summary>
+/// <summary>
+/// A value computed from columns: a function call, CASE, ARRAY, a cast of an expression, a subscript. A plain index on
+/// the columns cannot serve it (an expression index could); only its column references are kept.
+/// </summary>
+internal sealed record ComputedExpression(IReadOnlyList<ColumnExpression> References) : PlanExpression
+{
+    public override IEnumerable<ColumnExpression> Columns => References;
+}
+
+/// <summary>
+/// Anything else (<c>IS DISTINCT FROM</c>, <c>op ALL</c>, <c>COLLATE</c>, row constructors, text the parser does not
+/// understand): only its column references are kept.
+/// </summary>
 internal sealed record OpaqueExpression(IReadOnlyList<ColumnExpression> References) : PlanExpression
 {
     public override IEnumerable<ColumnExpression> Columns => References;

@@ -1,6 +1,6 @@
-using DatabaseExpert.Postgres.Advisor.Internal.Plans;
+using DatabaseExpert.Postgres.Plans;
 
-namespace DatabaseExpert.Postgres.Tests.Advisor.Internal;
+namespace DatabaseExpert.Postgres.Tests.Plans;
 
 public sealed class PlanExpressionParserTests
 {
@@ -52,5 +52,25 @@ public sealed class PlanExpressionParserTests
 
         Assert.Equal(new ColumnExpression("o", "created_at"), expression);
         Assert.Equal((descending, nullsFirst), (isDescending, isNullsFirst));
+    }
+
+    [Fact]
+    public void Sql_value_functions_are_values_and_calls_are_computed()
+    {
+        Assert.Equal(
+            new OperatorExpression(">", new ColumnExpression("o", "created_at"), new ConstantExpression(null)),
+            PlanExpressionParser.Parse("(o.created_at > (CURRENT_DATE - 30))"));
+        var call = Assert.IsType<OperatorExpression>(PlanExpressionParser.Parse("(lower(email) = 'a@b.c'::text)"));
+        Assert.Equal(new ColumnExpression(null, "email"), Assert.Single(Assert.IsType<ComputedExpression>(call.Left).Columns));
+    }
+
+    [Fact]
+    public void Malformed_or_absurdly_nested_text_keeps_its_columns_without_failing()
+    {
+        Assert.Equal(["a"], PlanExpressionParser.Parse("((o.a = 1)").Columns.Select(c => c.Column));
+        Assert.Empty(PlanExpressionParser.Parse("(x = 'unterminated").Columns);
+
+        var deep = PlanExpressionParser.Parse(new string('(', 5000) + "t.a = 1" + new string(')', 5000));
+        Assert.Equal(["a"], deep.Columns.Select(c => c.Column));
     }
 }

@@ -1,52 +1,46 @@
-using DatabaseExpert.Postgres.Advisor.Internal.Sql;
+using DatabaseExpert.Postgres.Sql;
 
-namespace DatabaseExpert.Postgres.Advisor.Internal.Plans;
+namespace DatabaseExpert.Postgres.Plans;
 
 /// <summary>
-/// Reads the expressions EXPLAIN prints (<c>Filter</c>, <c>Index Cond</c>, <c>Hash Cond</c>, <c>Sort Key</c>, …).
-/// PostgreSQL deparses them in a regular form (every operator expression parenthesised, constants as
-/// <c>'value'::type</c>), so a small recursive-descent parser suffices. Whatever it does not understand becomes an
-/// <see cref="OpaqueExpression"/> that still lists the columns inside: the advisor never fails on an odd expression,
-/// it only proposes fewer indexes for it.
+/// Reads the expressions EXPLAIN prints (<c>Filter</c>, <c>Index Cond</c>, <c>Hash Cond</c>, <c>Sort Key</c>, …), over
+/// the tokens of the shared lexer. PostgreSQL deparses them in a regular form (every operator expression parenthesised,
+/// constants as <c>'value'::type</c>), so a small recursive-descent parser suffices. Whatever it does not understand
+/// becomes an <see cref="OpaqueExpression"/> that still lists the columns inside: callers never fail on an odd
+/// expression (plans may be pasted by users), they only learn less from it.
 /// </summary>
 internal static class PlanExpressionParser
 {
+    // Deeper nesting than EXPLAIN ever prints is read as opaque rather than risking the stack.
+    private const int MaxDepth = 256;
+
     // Words that end an argument scan's idea of a "bare column name" (they are syntax, not names).
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
     {
-        "all", "and", "any", "array", "as", "asc", "between", "both", "by", "case", "cast", "collate", "current_date",
-        "current_time", "current_timestamp", "current_user", "default", "desc", "distinct", "else", "end", "exists",
-        "false", "filter", "first", "from", "in", "is", "last", "leading", "like", "localtime", "localtimestamp", "not",
-        "null", "nulls", "or", "order", "over", "partition", "range", "row", "rows", "session_user", "some", "then",
-        "trailing", "true", "unknown", "user", "using", "when", "where", "within", "group", "hashed", "subplan", "initplan",
+        "all", "and", "any", "array", "as", "asc", "between", "both", "by", "case", "cast", "collate", "current_catalog",
+        "current_date", "current_role", "current_schema", "current_time", "current_timestamp", "current_user", "default",
+        "desc", "distinct", "else", "end", "exists", "false", "filter", "first", "from", "in", "is", "last", "leading",
+        "like", "localtime", "localtimestamp", "not", "null", "nulls", "or", "order", "over", "partition", "range", "row",
+        "rows", "session_user", "some", "system_user", "then", "trailing", "true", "unknown", "user", "using", "when",
+        "where", "within", "group", "hashed", "subplan", "initplan",
+    };
+
+    // SQL-standard functions written without parentheses: values fixed for the statement, like now().
+    private static readonly HashSet<string> ValueFunctions = new(StringComparer.Ordinal)
+    {
+        "current_catalog", "current_date", "current_role", "current_schema", "current_time", "current_timestamp", "current_user",
+        "localtime", "localtimestamp", "session_user", "system_user", "user",
     };
 
     private static readonly HashSet<string> TypeWords = new(StringComparer.Ordinal) { "with", "without", "time", "zone", "varying", "precision" };
 
-    public static PlanExpression Parse(string text)
-    {
-        IReadOnlyList<SqlToken> tokens;
-        try
-        {
-            tokens = SqlLexer.Tokenize(text);
-        }
-        catch (SqlLexException)
-        {
-            return new OpaqueExpression([]);
-        }
-
-        return ParseTokens(tokens);
-    }
+    public static PlanExpression Parse(string text) =>
+        Significant(text) is { } tokens ? ParseTokens(tokens) : new OpaqueExpression([]);
 
     /// <summary>A <c>Sort Key</c> entry: the expression and its direction (<c>o.created_at DESC NULLS LAST</c>).</summary>
     public static (PlanExpression Expression, bool Descending, bool NullsFirst) ParseSortKey(string text)
     {
-        IReadOnlyList<SqlToken> tokens;
-        try
-        {
-            tokens = SqlLexer.Tokenize(text);
-        }
-        catch (SqlLexException)
+        if (Significant(text) is not { } tokens)
         {
             return (new OpaqueExpression([]), false, false);
         }
@@ -54,15 +48,15 @@ internal static class PlanExpressionParser
         var end = tokens.Count;
         bool? nullsFirst = null;
         var descending = false;
-        if (end >= 2 && tokens[end - 2].IsWord("nulls"))
+        if (end >= 2 && tokens[end - 2].IsKeyword("nulls"))
         {
-            nullsFirst = tokens[end - 1].IsWord("first");
+            nullsFirst = tokens[end - 1].IsKeyword("first");
             end -= 2;
         }
 
-        if (end >= 1 && (tokens[end - 1].IsWord("desc") || tokens[end - 1].IsWord("asc")))
+        if (end >= 1 && (tokens[end - 1].IsKeyword("desc") || tokens[end - 1].IsKeyword("asc")))
         {
-            descending = tokens[end - 1].IsWord("desc");
+            descending = tokens[end - 1].IsKeyword("desc");
             end--;
         }
 
@@ -76,11 +70,23 @@ internal static class PlanExpressionParser
             ? and.Arguments.SelectMany(Conjuncts)
             : [expression];
 
-    private static PlanExpression ParseTokens(IReadOnlyList<SqlToken> tokens)
+    /// <summary>The tokens without whitespace and comments, or null when the text does not lex (an unterminated literal).</summary>
+    private static List<SqlToken>? Significant(string text)
+    {
+        var lexed = SqlLexer.Tokenize(text);
+        return lexed.Errors.Count > 0 ? null : lexed.Tokens.Where(t => !t.IsTrivia).ToList();
+    }
+
+    private static PlanExpression ParseTokens(List<SqlToken> tokens)
     {
         if (tokens.Count == 0)
         {
             return new OpaqueExpression([]);
+        }
+
+        if (!Balanced(tokens))
+        {
+            return new OpaqueExpression(ScanColumns(tokens, 0, tokens.Count));
         }
 
         var parser = new Parser(tokens);
@@ -95,26 +101,49 @@ internal static class PlanExpressionParser
         }
     }
 
+    /// <summary>Every bracket closed, none closed before it opens: then <see cref="SkipBalanced"/> always finds the partner.</summary>
+    private static bool Balanced(List<SqlToken> tokens)
+    {
+        var depth = 0;
+        foreach (var token in tokens)
+        {
+            depth += token.IsPunctuation('(') || token.IsPunctuation('[') ? 1 : token.IsPunctuation(')') || token.IsPunctuation(']') ? -1 : 0;
+            if (depth < 0)
+            {
+                return false;
+            }
+        }
+
+        return depth == 0;
+    }
+
+    /// <summary>The name a token stands for: folded when unquoted, unescaped when quoted.</summary>
+    private static string Name(SqlToken token) => token.Value ?? token.Text;
+
+    private static bool IsCast(SqlToken token) => token.Kind == SqlTokenKind.Operator && token.Span is "::";
+
+    private static bool IsOperator(SqlToken token) => token.Kind == SqlTokenKind.Operator && !IsCast(token);
+
     /// <summary>Column references in a token range, for the parts that are not parsed: <c>alias.col</c> and bare names.</summary>
-    private static List<ColumnExpression> ScanColumns(IReadOnlyList<SqlToken> tokens, int from, int to)
+    private static List<ColumnExpression> ScanColumns(List<SqlToken> tokens, int from, int to)
     {
         var columns = new List<ColumnExpression>();
         for (var i = from; i < to; i++)
         {
             var token = tokens[i];
-            if (token.Kind == SqlTokenKind.Cast)
+            if (IsCast(token))
             {
                 i = SkipTypeName(tokens, i + 1) - 1;
             }
             else if (token.IsName && i + 2 < to && tokens[i + 1].IsPunctuation('.') && tokens[i + 2].IsName)
             {
-                columns.Add(new ColumnExpression(token.Value, tokens[i + 2].Value));
+                columns.Add(new ColumnExpression(Name(token), Name(tokens[i + 2])));
                 i += 2;
             }
             else if (token.IsName && !(i + 1 < to && tokens[i + 1].IsPunctuation('('))
-                     && !(token.Kind == SqlTokenKind.Word && Keywords.Contains(token.Value)))
+                     && !(token.Kind == SqlTokenKind.Identifier && Keywords.Contains(Name(token))))
             {
-                columns.Add(new ColumnExpression(null, token.Value));
+                columns.Add(new ColumnExpression(null, Name(token)));
             }
         }
 
@@ -122,7 +151,7 @@ internal static class PlanExpressionParser
     }
 
     /// <summary>Skips a type name after <c>::</c> (<c>timestamp(3) with time zone[]</c>) and returns the index after it.</summary>
-    private static int SkipTypeName(IReadOnlyList<SqlToken> tokens, int index)
+    private static int SkipTypeName(List<SqlToken> tokens, int index)
     {
         if (index < tokens.Count && tokens[index].IsName)
         {
@@ -140,7 +169,7 @@ internal static class PlanExpressionParser
             {
                 index = SkipBalanced(tokens, index);
             }
-            else if (tokens[index].Kind == SqlTokenKind.Word && TypeWords.Contains(tokens[index].Value))
+            else if (tokens[index].Kind == SqlTokenKind.Identifier && TypeWords.Contains(Name(tokens[index])))
             {
                 index++;
             }
@@ -153,8 +182,8 @@ internal static class PlanExpressionParser
         return index;
     }
 
-    /// <summary>From an opening bracket to just after its partner.</summary>
-    private static int SkipBalanced(IReadOnlyList<SqlToken> tokens, int open)
+    /// <summary>From an opening bracket to just after its partner; one never closed (only in unbalanced text) runs to the end.</summary>
+    private static int SkipBalanced(List<SqlToken> tokens, int open)
     {
         var depth = 0;
         for (var i = open; i < tokens.Count; i++)
@@ -173,15 +202,17 @@ internal static class PlanExpressionParser
             }
         }
 
-        throw new FormatException("unbalanced brackets");
+        return tokens.Count;
     }
 
-    private sealed class Parser(IReadOnlyList<SqlToken> tokens)
+    private sealed class Parser(List<SqlToken> tokens)
     {
         private int _index;
+        private int _depth;
 
         public bool AtEnd => _index >= tokens.Count;
 
+        // Past the end: a default token, which matches no keyword, punctuation or operator.
         private SqlToken Current => _index < tokens.Count ? tokens[_index] : default;
 
         private SqlToken Next => _index + 1 < tokens.Count ? tokens[_index + 1] : default;
@@ -191,7 +222,7 @@ internal static class PlanExpressionParser
         private PlanExpression ParseBoolean(string word, bool isAnd, Func<PlanExpression> operand)
         {
             var items = new List<PlanExpression> { operand() };
-            while (Current.IsWord(word))
+            while (Current.IsKeyword(word))
             {
                 _index++;
                 items.Add(operand());
@@ -202,13 +233,13 @@ internal static class PlanExpressionParser
 
         private PlanExpression ParseNot()
         {
-            if (Current.IsWord("not"))
+            if (!Current.IsKeyword("not"))
             {
-                _index++;
-                return new NotExpression(ParseNot());
+                return ParseComparison();
             }
 
-            return ParseComparison();
+            _index++;
+            return new NotExpression(Nested(ParseNot));
         }
 
         private PlanExpression ParseComparison()
@@ -216,21 +247,21 @@ internal static class PlanExpressionParser
             var left = ParseOperand();
             while (!AtEnd)
             {
-                if (Current.IsWord("is"))
+                if (Current.IsKeyword("is"))
                 {
                     _index++;
-                    var negated = Current.IsWord("not");
+                    var negated = Current.IsKeyword("not");
                     if (negated)
                     {
                         _index++;
                     }
 
-                    if (Current.IsWord("null"))
+                    if (Current.IsKeyword("null"))
                     {
                         _index++;
                         left = new NullTestExpression(left, IsNull: !negated);
                     }
-                    else if (Current.IsWord("distinct"))
+                    else if (Current.IsKeyword("distinct"))
                     {
                         _index++;
                         Expect("from");
@@ -243,13 +274,13 @@ internal static class PlanExpressionParser
                         left = new OpaqueExpression([.. left.Columns]);
                     }
                 }
-                else if (Current.Kind == SqlTokenKind.Operator)
+                else if (IsOperator(Current))
                 {
                     var op = Current.Text;
                     _index++;
-                    if ((Current.IsWord("any") || Current.IsWord("some") || Current.IsWord("all")) && Next.IsPunctuation('('))
+                    if ((Current.IsKeyword("any") || Current.IsKeyword("some") || Current.IsKeyword("all")) && Next.IsPunctuation('('))
                     {
-                        var isAll = Current.IsWord("all");
+                        var isAll = Current.IsKeyword("all");
                         _index += 2;
                         var array = ParseExpression();
                         ExpectPunctuation(')');
@@ -274,37 +305,39 @@ internal static class PlanExpressionParser
             return left;
         }
 
-        private PlanExpression ParseOperand()
+        private PlanExpression ParseOperand() => Nested(ParseUnnestedOperand);
+
+        private PlanExpression ParseUnnestedOperand()
         {
-            if (Current.Kind == SqlTokenKind.Operator && Current.Text is "-" or "+")
+            if (IsOperator(Current) && Current.Text is "-" or "+")
             {
                 _index++;
                 var operand = ParseOperand();
-                return operand is ConstantExpression ? new ConstantExpression(null) : new OpaqueExpression([.. operand.Columns]);
+                return operand is ConstantExpression ? new ConstantExpression(null) : new ComputedExpression([.. operand.Columns]);
             }
 
             var primary = ParsePrimary();
             while (!AtEnd)
             {
-                if (Current.Kind == SqlTokenKind.Cast)
+                if (IsCast(Current))
                 {
                     var typeStart = _index + 1;
                     _index = SkipTypeName(tokens, typeStart);
-                    var type = string.Join(' ', tokens.Skip(typeStart).Take(_index - typeStart).Select(t => t.Value));
+                    var type = string.Join(' ', tokens.Skip(typeStart).Take(_index - typeStart).Select(Name));
                     primary = primary switch
                     {
                         ColumnExpression column when column.CastType is null => column with { CastType = type },
                         ConstantExpression constant => constant,
-                        _ => new OpaqueExpression([.. primary.Columns]),
+                        _ => new ComputedExpression([.. primary.Columns]),
                     };
                 }
                 else if (Current.IsPunctuation('['))
                 {
                     var end = SkipBalanced(tokens, _index);
-                    primary = new OpaqueExpression([.. primary.Columns, .. ScanColumns(tokens, _index, end)]);
+                    primary = new ComputedExpression([.. primary.Columns, .. ScanColumns(tokens, _index, end)]);
                     _index = end;
                 }
-                else if (Current.IsWord("collate"))
+                else if (Current.IsKeyword("collate"))
                 {
                     // A collation other than the column's makes its index unusable for ordering and ranges.
                     _index += 2;
@@ -313,7 +346,7 @@ internal static class PlanExpressionParser
                 else if (Current.IsPunctuation('.') && primary is not ColumnExpression)
                 {
                     _index += 2;
-                    primary = new OpaqueExpression([.. primary.Columns]);
+                    primary = new ComputedExpression([.. primary.Columns]);
                 }
                 else
                 {
@@ -326,30 +359,35 @@ internal static class PlanExpressionParser
 
         private PlanExpression ParsePrimary()
         {
-            var token = Current;
-            switch (token.Kind)
+            if (AtEnd)
             {
-                case SqlTokenKind.String:
-                    _index++;
-                    return new ConstantExpression(token.Text);
-                case SqlTokenKind.Number:
-                    _index++;
-                    return new ConstantExpression(token.Text);
-                case SqlTokenKind.Parameter:
-                    _index++;
-                    return new ConstantExpression(null);
-                case SqlTokenKind.Punctuation when token.IsPunctuation('('):
-                    return ParseParenthesised();
-                case SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier:
-                    return ParseName(token);
-                default:
-                    throw new FormatException($"unexpected '{token.Text}'");
+                throw new FormatException("unexpected end of the expression");
             }
+
+            var token = Current;
+            if (token.IsStringLiteral || token.Kind == SqlTokenKind.Number)
+            {
+                _index++;
+                return new ConstantExpression(token.Text);
+            }
+
+            if (token.Kind == SqlTokenKind.Parameter)
+            {
+                _index++;
+                return new ConstantExpression(null);
+            }
+
+            if (token.IsPunctuation('('))
+            {
+                return ParseParenthesised();
+            }
+
+            return token.IsName ? ParseName(token) : throw new FormatException($"unexpected '{token.Text}'");
         }
 
         private PlanExpression ParseParenthesised()
         {
-            if (Next.IsWord("subplan") || Next.IsWord("initplan") || Next.IsWord("hashed"))
+            if (Next.IsKeyword("subplan") || Next.IsKeyword("initplan") || Next.IsKeyword("hashed"))
             {
                 // (SubPlan 1), (hashed SubPlan 2), (InitPlan 1).col1: values computed elsewhere in the plan.
                 _index = SkipBalanced(tokens, _index);
@@ -396,7 +434,7 @@ internal static class PlanExpressionParser
 
         private PlanExpression ParseName(SqlToken token)
         {
-            var word = token.Kind == SqlTokenKind.Word ? token.Value : null;
+            var word = token.Kind == SqlTokenKind.Identifier ? Name(token) : null;
             if (word is "null" or "true" or "false")
             {
                 _index++;
@@ -405,7 +443,15 @@ internal static class PlanExpressionParser
 
             if (word is "case" or "exists" or "array" or "row")
             {
-                return ParseOpaqueConstruct(word);
+                return ParseConstruct(word);
+            }
+
+            if (word is not null && ValueFunctions.Contains(word))
+            {
+                // CURRENT_DATE, CURRENT_TIMESTAMP(3), CURRENT_USER: values of the statement, like now().
+                _index++;
+                _index = Current.IsPunctuation('(') ? SkipBalanced(tokens, _index) : _index;
+                return new ConstantExpression(null);
             }
 
             if (Next.IsPunctuation('('))
@@ -414,7 +460,7 @@ internal static class PlanExpressionParser
                 var end = SkipBalanced(tokens, _index + 1);
                 var columns = ScanColumns(tokens, _index + 2, end - 1);
                 _index = end;
-                return columns.Count == 0 ? new ConstantExpression(null) : new OpaqueExpression(columns);
+                return columns.Count == 0 ? new ConstantExpression(null) : new ComputedExpression(columns);
             }
 
             if (word is not null && Keywords.Contains(word))
@@ -425,15 +471,16 @@ internal static class PlanExpressionParser
             _index++;
             if (Current.IsPunctuation('.') && Next.IsName)
             {
-                var column = Next.Value;
+                var column = Name(Next);
                 _index += 2;
-                return new ColumnExpression(token.Value, column);
+                return new ColumnExpression(Name(token), column);
             }
 
-            return new ColumnExpression(null, token.Value);
+            return new ColumnExpression(null, Name(token));
         }
 
-        private PlanExpression ParseOpaqueConstruct(string word)
+        /// <summary>CASE … END, EXISTS (…), ARRAY[…], ROW(…): a value computed from the columns inside.</summary>
+        private PlanExpression ParseConstruct(string word)
         {
             var start = _index;
             if (word == "case")
@@ -441,11 +488,11 @@ internal static class PlanExpressionParser
                 var depth = 0;
                 do
                 {
-                    if (Current.IsWord("case"))
+                    if (Current.IsKeyword("case"))
                     {
                         depth++;
                     }
-                    else if (Current.IsWord("end"))
+                    else if (Current.IsKeyword("end"))
                     {
                         depth--;
                     }
@@ -470,12 +517,25 @@ internal static class PlanExpressionParser
             }
 
             var columns = ScanColumns(tokens, start + 1, _index);
-            return columns.Count == 0 ? new ConstantExpression(null) : new OpaqueExpression(columns);
+            return columns.Count == 0 ? new ConstantExpression(null) : new ComputedExpression(columns);
+        }
+
+        /// <summary>One level deeper: NOT, unary minus and parentheses recurse.</summary>
+        private PlanExpression Nested(Func<PlanExpression> parse)
+        {
+            if (++_depth > MaxDepth)
+            {
+                throw new FormatException("the expression nests too deeply");
+            }
+
+            var expression = parse();
+            _depth--;
+            return expression;
         }
 
         private void Expect(string word)
         {
-            if (!Current.IsWord(word))
+            if (!Current.IsKeyword(word))
             {
                 throw new FormatException($"expected {word}");
             }
