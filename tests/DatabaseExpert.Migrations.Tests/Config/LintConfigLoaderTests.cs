@@ -38,13 +38,26 @@ public sealed class LintConfigLoaderTests : IDisposable
         Assert.False(config.IsExcluded(Path.Combine(_root, "drizzle", "0001_next.sql")));
     }
 
+    [Fact]
+    public void The_review_seed_is_a_path_relative_to_the_file()
+    {
+        Write("data/seed.sql", "insert into t values (1);");
+        var file = Write(".dbx.yaml", "review:\n  seed: data/seed.sql\nlint:\n  pgVersion: 14\n");
+
+        var config = LintConfigLoader.Load(file);
+
+        Assert.Equal((Path.Combine(_root, "data", "seed.sql"), 14), (config.ReviewSeed, config.PgVersion));
+    }
+
     [Theory]
     [InlineData("lint:\n  pgVersoin: 12\n", "2:3: error: unknown key `lint.pgVersoin`", "did you mean `pgVersion`?")]
     [InlineData("lint:\n  pgVersion: fifteen\n", "2:14: error: `lint.pgVersion` must be a PostgreSQL major version", "pgVersion: 15")]
     [InlineData("lint:\n  excludedRules: [ban-drop-colum]\n", "2:19: error: unknown rule `ban-drop-colum`", "did you mean `ban-drop-column`?")]
     [InlineData("lint:\n  rules:\n    prefer-jsonb: loud\n", "3:19: error: `loud` is not a severity", "off, info, warning or error")]
     [InlineData("lint:\n  assumeInTransaction: yes please\n", "2:24: error: `lint.assumeInTransaction` must be true or false", "true")]
-    [InlineData("review:\n  base: main\n", "1:1: error: unknown key `review` in .dbx.yaml", "`lint:`")]
+    [InlineData("review:\n  base: main\n", "2:3: error: unknown key `review.base`", "the only key is `seed`")]
+    [InlineData("review:\n  seed: missing.sql\n", "2:9: error: the seed file", "relative to this file")]
+    [InlineData("reviews:\n  seed: x\n", "1:1: error: unknown key `reviews` in .dbx.yaml", "`lint:` and `review:`")]
     [InlineData("lint: [a\n", ": error: invalid YAML", "indentation")]
     [InlineData("lint:\n  ? [a, b]\n  : 1\n", "2:5: error: keys must be plain names", "name: value")]
     public void Mistakes_name_file_line_and_column_and_the_fix(string yaml, string where, string help)
