@@ -75,6 +75,11 @@ public static class AgentAssembler
             catalog.AddPlugin(WorkspacePlugin.PluginName, new WorkspacePlugin(tools), wanted.Contains);
         }
 
+        if (definition.Tools.Contains("Migrations", StringComparer.Ordinal))
+        {
+            catalog.AddPlugin(MigrationsPlugin.PluginName, new MigrationsPlugin(new Workspace.Jail.WorkspaceJail(workspaceRoot), time));
+        }
+
         // The loader lists Skills among the tools whenever skills loaded, unless the persona disallowed it.
         if (definition.Skills.Count > 0 && definition.Tools.Contains("Skills", StringComparer.Ordinal))
         {

@@ -8,7 +8,7 @@ public sealed class RepositoryAgentTests
     [Fact]
     public void The_repository_agent_definition_loads()
     {
-        var root = FindRepositoryRoot();
+        var root = DatabaseExpert.Testing.RepositoryPaths.Root;
         var agentYaml = Path.Combine(root, "agent.yaml");
         Assert.True(File.Exists(agentYaml), $"{agentYaml} is missing");
 
@@ -33,18 +33,5 @@ public sealed class RepositoryAgentTests
             Assert.All(result.Errors, e => Assert.Contains(e.Code, missing));
             Assert.All(result.Errors, e => Assert.Equal(agentYaml, e.File));
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = AppContext.BaseDirectory; directory is not null; directory = Path.GetDirectoryName(directory))
-        {
-            if (File.Exists(Path.Combine(directory, "DatabaseExpert.sln")))
-            {
-                return directory;
-            }
-        }
-
-        throw new InvalidOperationException($"DatabaseExpert.sln not found above {AppContext.BaseDirectory}");
     }
 }

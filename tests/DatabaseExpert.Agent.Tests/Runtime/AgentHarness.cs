@@ -51,6 +51,9 @@ internal sealed record HarnessOptions
     /// <summary>A database for the Postgres tools (the test owns and disposes it); null leaves the Postgres tools out.</summary>
     public LazyDatabase? Database { get; init; }
 
+    /// <summary>Adds the migration tools (lint_migration, trace_migration, review_changes).</summary>
+    public bool Migrations { get; init; }
+
     /// <summary>Replaces the network under the SDK (requests then never reach the scripted server).</summary>
     public HttpMessageHandler? Transport { get; init; }
 }
@@ -209,7 +212,7 @@ internal sealed class AgentHarness : IAsyncDisposable
         var yaml = $"""
             name: test-agent
             persona: prompts/test.md
-            tools: [Read, Write, Edit, Bash, Glob, Grep{(options.Database is null ? string.Empty : ", Postgres")}]
+            tools: [Read, Write, Edit, Bash, Glob, Grep{(options.Database is null ? string.Empty : ", Postgres")}{(options.Migrations ? ", Migrations" : string.Empty)}]
             maxToolRounds: {options.MaxToolRounds}
             permissions:
               mode: {options.Mode.ToName()}

@@ -7,7 +7,7 @@ namespace DatabaseExpert.Migrations.Tests.Lint;
 /// <summary>The bundled Drizzle example: each risky migration gets its finding, the new table of 0004 gets none.</summary>
 public sealed class ExampleShopTests
 {
-    private static readonly string Root = TestPaths.Root;
+    private static readonly string Root = DatabaseExpert.Testing.RepositoryPaths.Root;
 
     [Fact]
     public void Reads_the_journal_in_order_as_one_transaction()

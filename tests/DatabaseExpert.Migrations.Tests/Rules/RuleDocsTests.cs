@@ -5,7 +5,7 @@ namespace DatabaseExpert.Migrations.Tests.Rules;
 /// <summary>Every rule has its page and its row in the index, with the severity the code uses.</summary>
 public sealed class RuleDocsTests
 {
-    private static readonly string Folder = Path.Combine(TestPaths.Root, "docs", "rules");
+    private static readonly string Folder = Path.Combine(DatabaseExpert.Testing.RepositoryPaths.Root, "docs", "rules");
 
     public static TheoryData<string> Ids => [.. RuleCatalog.Infos.Select(i => i.Id)];
 

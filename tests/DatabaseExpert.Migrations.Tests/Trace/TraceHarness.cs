@@ -20,7 +20,7 @@ internal static class TraceHarness
         """;
 
     /// <summary>The folder holding DatabaseExpert.sln (for examples/ and docs/).</summary>
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => DatabaseExpert.Testing.RepositoryPaths.Root;
 
     public static MigrationFile Migration(string name, string sql, bool inTransaction = true) =>
         new($"/migrations/{name}", name, Path.GetFileNameWithoutExtension(name), sql, MigrationFormat.PlainSql, inTransaction);
@@ -53,16 +53,4 @@ internal static class TraceHarness
 
     public static Finding Finding(this TraceResult result, string rule) => result.Findings.Single(f => f.Rule == rule);
 
-    private static string FindRoot()
-    {
-        for (var directory = AppContext.BaseDirectory; directory is not null; directory = Path.GetDirectoryName(directory))
-        {
-            if (File.Exists(Path.Combine(directory, "DatabaseExpert.sln")))
-            {
-                return directory;
-            }
-        }
-
-        throw new InvalidOperationException($"DatabaseExpert.sln was not found above {AppContext.BaseDirectory}.");
-    }
 }

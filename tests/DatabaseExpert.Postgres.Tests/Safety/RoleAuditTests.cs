@@ -129,13 +129,7 @@ public sealed partial class RoleAuditTests(PostgresFixture postgres) : IClassFix
     /// <summary>The first ```sql block after the heading, from docs/least-privilege.md: the guide's SQL is what gets tested.</summary>
     private static string DocumentedSql(string heading)
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "DatabaseExpert.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var guide = File.ReadAllText(Path.Combine(directory!.FullName, "docs", "least-privilege.md"));
+        var guide = File.ReadAllText(Path.Combine(DatabaseExpert.Testing.RepositoryPaths.Root, "docs", "least-privilege.md"));
         var start = guide.IndexOf($"### {heading}\n", StringComparison.Ordinal);
         Assert.True(start >= 0, $"docs/least-privilege.md has no section '{heading}'");
         return SqlBlock().Match(guide, start).Groups["sql"].Value;

@@ -10,7 +10,7 @@ namespace DatabaseExpert.Testing.Git;
 public static class ShopRepository
 {
     /// <summary>The repository's examples/shop (found above the test binaries).</summary>
-    public static string Source { get; } = Path.Combine(FindRoot(), "examples", "shop");
+    public static string Source { get; } = Path.Combine(RepositoryPaths.Root, "examples", "shop");
 
     /// <summary>All migration tags of the example, in journal order.</summary>
     public static IReadOnlyList<string> Tags { get; } = [.. Journal()["entries"]!.AsArray().Select(e => e!["tag"]!.GetValue<string>())];
@@ -69,16 +69,4 @@ public static class ShopRepository
 
     private static JsonNode Journal() => JsonNode.Parse(File.ReadAllText(Path.Combine(Source, "drizzle", "meta", "_journal.json")))!;
 
-    private static string FindRoot()
-    {
-        for (var directory = AppContext.BaseDirectory; directory is not null; directory = Path.GetDirectoryName(directory))
-        {
-            if (File.Exists(Path.Combine(directory, "DatabaseExpert.sln")))
-            {
-                return directory;
-            }
-        }
-
-        throw new InvalidOperationException($"DatabaseExpert.sln was not found above {AppContext.BaseDirectory}.");
-    }
 }

@@ -1,6 +1,7 @@
-namespace DatabaseExpert.Migrations.Tests;
+namespace DatabaseExpert.Testing;
 
-internal static class TestPaths
+/// <summary>Where the repository is, for tests that read its real files (agent.yaml, examples/shop, docs/rules).</summary>
+public static class RepositoryPaths
 {
     /// <summary>The folder holding DatabaseExpert.sln, found by walking up from the test binaries.</summary>
     public static string Root { get; } = FindRoot();
@@ -15,6 +16,6 @@ internal static class TestPaths
             }
         }
 
-        throw new InvalidOperationException("DatabaseExpert.sln was not found above the test binaries");
+        throw new InvalidOperationException($"DatabaseExpert.sln was not found above {AppContext.BaseDirectory}.");
     }
 }
