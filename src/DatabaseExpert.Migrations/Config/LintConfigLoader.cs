@@ -260,7 +260,7 @@ public static class LintConfigLoader
     }
 
     private static string? Suggest(string key, IEnumerable<string> known) =>
-        known.Select(k => (Key: k, Distance: Rules.Internal.EditDistance.Of(k.ToUpperInvariant(), key.ToUpperInvariant())))
+        known.Select(k => (Key: k, Distance: DatabaseExpert.Common.EditDistance.Of(k.ToUpperInvariant(), key.ToUpperInvariant())))
             .Where(c => c.Distance <= 3).OrderBy(c => c.Distance).Select(c => c.Key).FirstOrDefault();
 
     private static LintConfigException Error(string file, YamlNode node, string message, string help) =>

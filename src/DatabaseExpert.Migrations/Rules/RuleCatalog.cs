@@ -98,7 +98,7 @@ public static class RuleCatalog
     /// <summary>Known names close to an unknown one, for "did you mean".</summary>
     public static string? Suggest(string name) =>
         ById.Keys.Concat(Aliases.Keys).Concat(OtherIds)
-            .Select(id => (Id: id, Distance: Internal.EditDistance.Of(id, name)))
+            .Select(id => (Id: id, Distance: DatabaseExpert.Common.EditDistance.Of(id, name)))
             .Where(c => c.Distance <= Math.Max(2, name.Length / 4))
             .OrderBy(c => c.Distance)
             .Select(c => c.Id)

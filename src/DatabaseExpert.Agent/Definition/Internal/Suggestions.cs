@@ -8,7 +8,7 @@ internal static class Suggestions
         var wanted = Normalize(input);
         var limit = Math.Max(2, wanted.Length / 3);
         return candidates
-            .Select(c => (Candidate: c, Distance: Levenshtein(wanted, Normalize(c))))
+            .Select(c => (Candidate: c, Distance: DatabaseExpert.Common.EditDistance.Of(wanted, Normalize(c))))
             .Where(x => x.Distance <= limit)
             .OrderBy(x => x.Distance)
             .ThenBy(x => x.Candidate, StringComparer.Ordinal)
@@ -27,29 +27,6 @@ internal static class Suggestions
     /// <summary>Equal apart from case, <c>-</c> and <c>_</c> (<c>max_tool_rounds</c> and <c>maxToolRounds</c>).</summary>
     public static bool SameIgnoringStyle(string a, string b) => string.Equals(Normalize(a), Normalize(b), StringComparison.Ordinal);
 
-    public static int Levenshtein(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 
     private static string Normalize(string text) =>
         new(text.Where(c => c is not ('-' or '_')).Select(char.ToLowerInvariant).ToArray());

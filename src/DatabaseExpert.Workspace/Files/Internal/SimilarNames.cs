@@ -66,7 +66,7 @@ internal static class SimilarNames
             return 1;
         }
 
-        var distance = Distance(name.ToUpperInvariant(), candidate.ToUpperInvariant());
+        var distance = DatabaseExpert.Common.EditDistance.Of(name.ToUpperInvariant(), candidate.ToUpperInvariant());
         if (distance <= Math.Max(2, name.Length / 3))
         {
             return 2 + distance;
@@ -74,29 +74,5 @@ internal static class SimilarNames
 
         var contains = stem.Length >= 3 && candidate.Contains(stem, StringComparison.OrdinalIgnoreCase);
         return contains ? 100 : int.MaxValue;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }

@@ -1,6 +1,9 @@
-namespace DatabaseExpert.Migrations.Rules.Internal;
+namespace DatabaseExpert.Common;
 
-/// <summary>Levenshtein distance, for "did you mean" suggestions.</summary>
+/// <summary>
+/// Levenshtein distance, for "did you mean" suggestions. Shared as source (linked into each project that needs it, see
+/// Directory.Build.targets) so that libraries without a common dependency do not each carry a copy.
+/// </summary>
 internal static class EditDistance
 {
     public static int Of(string a, string b)
@@ -17,8 +20,8 @@ internal static class EditDistance
             current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
             }
 
             (previous, current) = (current, previous);
