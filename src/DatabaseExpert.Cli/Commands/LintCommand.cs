@@ -5,6 +5,7 @@ using DatabaseExpert.Migrations.Analysis;
 using DatabaseExpert.Migrations.Config;
 using DatabaseExpert.Migrations.Lint;
 using DatabaseExpert.Migrations.Model;
+using DatabaseExpert.Migrations.Reporters;
 using DatabaseExpert.Migrations.Sources;
 
 namespace DatabaseExpert.Cli.Commands;
@@ -31,18 +32,7 @@ public static class LintCommand
             Description = "Target PostgreSQL major version (default: pgVersion in .dbx.yaml, else the --db server's, else 15)",
         };
         var format = OutputFormats.CreateOption();
-        var failOn = new Option<Severity>("--fail-on")
-        {
-            Description = "Exit 1 when a finding has this severity or a higher one: error (default), warning or info",
-            DefaultValueFactory = _ => Severity.Error,
-            CustomParser = result => result.Tokens.Count == 0 ? Severity.Error : result.Tokens[0].Value switch
-            {
-                "error" => Severity.Error,
-                "warning" => Severity.Warning,
-                "info" => Severity.Info,
-                var other => Invalid(result, $"--fail-on '{other}' is not a severity; use error, warning or info"),
-            },
-        };
+        var failOn = FailOnOption.Create(Severity.Info);
         var assumeInTransaction = new Option<bool>("--assume-in-transaction")
         {
             Description = "Treat every file as run inside a transaction by its migration tool (Drizzle folders always are)",
@@ -98,11 +88,6 @@ public static class LintCommand
         return command;
     }
 
-    private static Severity Invalid(System.CommandLine.Parsing.ArgumentResult result, string message)
-    {
-        result.AddError(message);
-        return Severity.Error;
-    }
 
     /// <summary>Catalog knowledge from <c>--db</c> when it is given; lint never connects on its own.</summary>
     private static async Task<ServerTypeInfo?> LoadServerTypesAsync(CliHost host, ParseResult parse, CancellationToken cancellationToken)
@@ -125,20 +110,7 @@ public static class LintCommand
 
     private static JsonObject Json(LintResult result) => new()
     {
-        ["findings"] = new JsonArray([.. result.Findings.Select(f => (JsonNode)new JsonObject
-        {
-            ["rule"] = f.Rule,
-            ["severity"] = Name(f.Severity),
-            ["file"] = f.File,
-            ["line"] = f.Line,
-            ["column"] = f.Column,
-            ["endLine"] = f.EndLine,
-            ["message"] = f.Message,
-            ["help"] = f.Help,
-            ["sql"] = f.Sql,
-            ["safeRewrite"] = f.SafeRewrite,
-            ["origin"] = f.Origin.ToString().ToLowerInvariant(),
-        })]),
+        ["findings"] = new JsonArray([.. result.Findings.Select(f => (JsonNode)JsonReporter.FindingJson(f))]),
         ["summary"] = new JsonObject
         {
             ["files"] = result.Summary.Files,

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DatabaseExpert.Migrations.Model;
+using DatabaseExpert.Migrations.Reporters;
 using DatabaseExpert.Migrations.Trace;
 using DatabaseExpert.Postgres.Connections;
 
@@ -13,7 +14,7 @@ internal static class TraceJson
 {
     public static JsonObject Render(TraceResult result, IReadOnlyList<SourceNote> notes, DatabaseTarget target) => new()
     {
-        ["findings"] = Array(result.Findings, FindingJson.Render),
+        ["findings"] = Array(result.Findings, f => JsonReporter.FindingJson(f)),
         ["summary"] = new JsonObject
         {
             ["errors"] = result.Findings.Count(f => f.Severity == Severity.Error),

@@ -92,7 +92,7 @@ public sealed class LintCommandTests(PostgresFixture postgres) : IClassFixture<P
         Assert.Contains("m/0001.sql:2:20 warning ban-drop-column", byDefault.Stdout, StringComparison.Ordinal);
         Assert.True(onWarning.ExitCode == ExitCodes.Findings, onWarning.ToString());
         Assert.Equal(ExitCodes.Usage, nonsense.ExitCode);
-        Assert.Contains("--fail-on 'loud' is not a severity; use error, warning or info", nonsense.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--fail-on 'loud' is not supported; use error, warning, info", nonsense.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,10 +21,14 @@ public sealed class TraceCommandTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         using var json = JsonDocument.Parse(result.Stdout);
         var findings = json.RootElement.GetProperty("findings").EnumerateArray().ToList();
-        foreach (var field in new[] { "rule", "severity", "file", "line", "column", "message", "help", "evidence" })
+        foreach (var field in new[] { "rule", "severity", "file", "line", "column", "message", "help" })
         {
             Assert.All(findings, f => Assert.True(f.TryGetProperty(field, out _), $"finding without {field}: {f}"));
         }
+
+        // What the trace measured comes with its evidence (a failure to apply is reported by the server, not measured).
+        Assert.All(findings.Where(f => f.GetProperty("origin").GetString() == "trace"),
+            f => Assert.True(f.TryGetProperty("evidence", out _), $"trace finding without evidence: {f}"));
 
         Assert.Contains(findings, f => f.GetProperty("rule").GetString() == "trace-table-rewrite" && f.GetProperty("severity").GetString() == "error"
             && f.GetProperty("file").GetString()!.EndsWith("0003_order_total_bigint.sql", StringComparison.Ordinal));
@@ -117,7 +121,7 @@ public sealed class TraceCommandTests : IDisposable
     [InlineData("--last 2 --all", "give one of them")]
     [InlineData("--from 9999", "no migration name starts with it")]
     [InlineData("--history-from .", "--history-from is for migration files")]
-    [InlineData("--fail-on info", "use error or warning")]
+    [InlineData("--fail-on info", "use error, warning")]
     public async Task Bad_options_are_usage_errors(string options, string message)
     {
         var result = await RunAsync(["trace", Shop, .. options.Split(' ')]);
