@@ -60,7 +60,8 @@ public sealed class ModelConnectionTests
         using var connection = ModelConnection.Create(
             new ModelSpec(ModelProvider.Azure, "prod-gpt"),
             new ModelCredentials(ModelProvider.Azure, "azure-key", new Uri($"http://127.0.0.1:{server.Port}/wrong-prefix/")),
-            HarnessOptions.FastResilience);
+            // A generous attempt timeout: on a loaded machine a slow first answer must not turn into a second attempt.
+            HarnessOptions.FastResilience with { AttemptTimeout = TimeSpan.FromSeconds(20) });
 
         var history = new ChatHistory();
         history.AddUserMessage("hello");

@@ -9,7 +9,7 @@ internal sealed class JitDominatesInsight : IPlanInsightRule
     public const string Id = "jit-dominates";
 
     /// <summary>JIT time as a share of the execution time from which the finding is made.</summary>
-    public const double MinShare = 0.5;
+    public const double MinShare = 0.4;
 
     /// <summary>JIT times below this are noise, whatever their share.</summary>
     public const double MinJitMs = 10;
