@@ -23,9 +23,10 @@ internal sealed record HarnessOptions
         BaseDelay = TimeSpan.FromMilliseconds(5),
         MaxDelay = TimeSpan.FromMilliseconds(20),
         MaxRetryAfter = TimeSpan.FromSeconds(2),
-        AttemptTimeout = TimeSpan.FromSeconds(1),
-        OverallTimeout = TimeSpan.FromSeconds(10),
-        StreamIdleTimeout = TimeSpan.FromSeconds(2),
+        // Generous enough that a loaded CI machine never turns a slow answer into a retry; tests about timeouts set their own.
+        AttemptTimeout = TimeSpan.FromSeconds(10),
+        OverallTimeout = TimeSpan.FromSeconds(30),
+        StreamIdleTimeout = TimeSpan.FromSeconds(10),
     };
 
     public ModelProvider Provider { get; init; } = ModelProvider.OpenAI;
