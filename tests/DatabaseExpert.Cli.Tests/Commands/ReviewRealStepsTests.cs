@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DatabaseExpert.Cli.Tests.Infrastructure;
 using DatabaseExpert.Testing.Git;
+using DatabaseExpert.Testing.Models;
 
 namespace DatabaseExpert.Cli.Tests.Commands;
 
@@ -54,6 +55,26 @@ public sealed class ReviewRealStepsTests : IDisposable
         Assert.Contains(findings, f => f.Is("0005_coupons", "adding-foreign-key-constraint", "error"));
         Assert.Contains(findings, f => f.Is("0005_coupons", "require-lock-timeout", "warning") && f.Evidence.Contains("confirmed by trace-lock-without-timeout"));
         Assert.Contains(findings, f => f.Is("0006_backfill_order_totals", "backfill-in-migration", "warning"));
+    }
+
+    [Fact]
+    public async Task With_a_model_the_summary_is_written_from_the_findings_and_shown_above_them()
+    {
+        await using var model = await ScriptedOpenAIServer.StartAsync(CancellationToken.None);
+        model.Enqueue(ModelStep.Text("Fix the blocking index build in 0001 first; the rest can wait."));
+        var result = await DbxRunner.RunAsync(
+            ["review", "examples/shop", "--summarize", "--no-trace", "--format", "markdown", "--fail-on", "never"],
+            new DbxRunOptions { WorkingDirectory = RepositoryPaths.Root, Environment = TestEnvironment.ForOpenAI(model) });
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        var summaryAt = result.Stdout.IndexOf("Fix the blocking index build in 0001 first", StringComparison.Ordinal);
+        Assert.True(summaryAt >= 0, result.Stdout);
+        Assert.True(summaryAt < result.Stdout.IndexOf("require-concurrent-index-creation", StringComparison.Ordinal), "the summary comes before the findings");
+
+        // The model was given the findings, not asked to find them.
+        var request = Assert.Single(model.Requests).Body;
+        Assert.Contains("require-concurrent-index-creation", request, StringComparison.Ordinal);
+        Assert.Contains("do not invent problems", request, StringComparison.Ordinal);
     }
 
     public void Dispose() => _repo.Dispose();
