@@ -1,4 +1,5 @@
 using DatabaseExpert.Migrations.Analysis.Statements;
+using DatabaseExpert.Migrations.Model;
 
 namespace DatabaseExpert.Migrations.Analysis;
 
@@ -37,7 +38,7 @@ public static class StatementLocks
 
     private static List<TableLock> AlterTable(AlterTableStatement alter)
     {
-        var mode = LockMode.None;
+        LockMode? mode = null;
         var longRunning = false;
         var locks = new List<TableLock>();
         foreach (var action in alter.Actions)
@@ -56,7 +57,7 @@ public static class StatementLocks
                 AddColumnAction add => (LockMode.AccessExclusive, add.Column.Generation != ColumnGeneration.None || add.Column.References is not null),
                 _ => (LockMode.AccessExclusive, false),
             };
-            if (actionMode > mode)
+            if (mode is null || actionMode > mode)
             {
                 mode = actionMode;
             }
@@ -74,7 +75,7 @@ public static class StatementLocks
             }
         }
 
-        locks.Insert(0, new TableLock(alter.Table, mode, longRunning));
+        locks.Insert(0, new TableLock(alter.Table, mode ?? LockMode.AccessExclusive, longRunning));
         return locks;
     }
 }

@@ -1,4 +1,3 @@
-using DatabaseExpert.Migrations.Analysis;
 using DatabaseExpert.Migrations.Model;
 using DatabaseExpert.Migrations.Rules.Internal;
 

@@ -1,6 +1,8 @@
 using DatabaseExpert.Migrations.Analysis;
 using DatabaseExpert.Migrations.Analysis.Statements;
 
+using DatabaseExpert.Migrations.Model;
+
 namespace DatabaseExpert.Migrations.Tests.Analysis;
 
 public sealed class StatementClassifierTests

@@ -4,6 +4,8 @@ using DatabaseExpert.Postgres.Connections;
 using DatabaseExpert.Testing.Postgres;
 using static DatabaseExpert.Migrations.Tests.Trace.TraceHarness;
 
+using DatabaseExpert.Migrations.Model;
+
 namespace DatabaseExpert.Migrations.Tests.Trace;
 
 /// <summary>Tracing on a real database: one transaction, always rolled back, only with consent.</summary>

@@ -1,4 +1,5 @@
-using DatabaseExpert.Migrations.Trace;
+
+using DatabaseExpert.Migrations.Model;
 
 namespace DatabaseExpert.Migrations.Tests.Trace;
 

@@ -2,6 +2,8 @@ using DatabaseExpert.Migrations.Trace;
 using DatabaseExpert.Migrations.Trace.Rules;
 using static DatabaseExpert.Migrations.Tests.Trace.TraceHarness;
 
+using DatabaseExpert.Migrations.Model;
+
 namespace DatabaseExpert.Migrations.Tests.Trace;
 
 public sealed class RewriteTraceTests

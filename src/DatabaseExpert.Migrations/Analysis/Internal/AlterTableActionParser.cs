@@ -1,5 +1,7 @@
 using DatabaseExpert.Migrations.Analysis.Statements;
 
+using DatabaseExpert.Migrations.Model;
+
 namespace DatabaseExpert.Migrations.Analysis.Internal;
 
 /// <summary>One action of ALTER TABLE. Actions it does not model become <see cref="OtherAlterTableAction"/> with their lock.</summary>

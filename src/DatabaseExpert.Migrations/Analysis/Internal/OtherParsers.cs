@@ -1,6 +1,8 @@
 using DatabaseExpert.Migrations.Analysis.Statements;
 using DatabaseExpert.Postgres.Sql;
 
+using DatabaseExpert.Migrations.Model;
+
 namespace DatabaseExpert.Migrations.Analysis.Internal;
 
 /// <summary>The shorter statements: types, drops, TRUNCATE, VACUUM, CLUSTER, SET, transactions, LOCK, DML, triggers, functions.</summary>

@@ -1,3 +1,4 @@
+using DatabaseExpert.Migrations.Model;
 using DatabaseExpert.Postgres.Sql;
 
 namespace DatabaseExpert.Migrations.Analysis.Statements;

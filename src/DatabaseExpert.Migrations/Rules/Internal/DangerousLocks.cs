@@ -1,5 +1,6 @@
 using DatabaseExpert.Migrations.Analysis;
 using DatabaseExpert.Migrations.Analysis.Statements;
+using DatabaseExpert.Migrations.Model;
 
 namespace DatabaseExpert.Migrations.Rules.Internal;
 

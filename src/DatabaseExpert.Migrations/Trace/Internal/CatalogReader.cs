@@ -1,5 +1,7 @@
 using Npgsql;
 
+using DatabaseExpert.Migrations.Model;
+
 namespace DatabaseExpert.Migrations.Trace.Internal;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using DatabaseExpert.Migrations.Model;
+
 namespace DatabaseExpert.Migrations.Trace.Internal;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using DatabaseExpert.Migrations.Model;
+
 namespace DatabaseExpert.Migrations.Trace.Internal;
 
 /// <summary>Turns the catalog states around a statement into what <see cref="StatementTrace"/> reports.</summary>

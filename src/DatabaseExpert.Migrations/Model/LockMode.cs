@@ -1,4 +1,4 @@
-namespace DatabaseExpert.Migrations.Trace;
+namespace DatabaseExpert.Migrations.Model;
 
 /// <summary>The eight table-level lock modes of PostgreSQL, weakest first (the order of the manual's conflict table).</summary>
 public enum LockMode
@@ -67,6 +67,32 @@ public static class LockModes
         (false, true, false) => "writes (plain reads still run)",
         (false, false, true) => "SELECT … FOR UPDATE/SHARE",
         _ => "other schema changes, VACUUM and ANALYZE only",
+    };
+
+    /// <summary>The mode as the manual writes it: <c>ACCESS EXCLUSIVE</c>.</summary>
+    public static string Display(this LockMode mode) => mode switch
+    {
+        LockMode.AccessShare => "ACCESS SHARE",
+        LockMode.RowShare => "ROW SHARE",
+        LockMode.RowExclusive => "ROW EXCLUSIVE",
+        LockMode.ShareUpdateExclusive => "SHARE UPDATE EXCLUSIVE",
+        LockMode.Share => "SHARE",
+        LockMode.ShareRowExclusive => "SHARE ROW EXCLUSIVE",
+        LockMode.Exclusive => "EXCLUSIVE",
+        _ => "ACCESS EXCLUSIVE",
+    };
+
+    /// <summary>"a SHARE lock" / "an ACCESS EXCLUSIVE lock".</summary>
+    public static string WithArticle(this LockMode mode) =>
+        mode is LockMode.AccessShare or LockMode.AccessExclusive or LockMode.Exclusive ? $"an {mode.Display()} lock" : $"a {mode.Display()} lock";
+
+    /// <summary>"reads and writes" / "writes" / "schema changes": what waits while the lock is held.</summary>
+    public static string Blocks(this LockMode mode) => mode switch
+    {
+        LockMode.AccessExclusive => "reads and writes",
+        >= LockMode.Share => "writes",
+        >= LockMode.ShareUpdateExclusive => "other schema changes and VACUUM",
+        _ => "nothing ordinary",
     };
 
     /// <summary>The name <c>pg_locks.mode</c> uses, e.g. <c>AccessExclusiveLock</c>.</summary>
